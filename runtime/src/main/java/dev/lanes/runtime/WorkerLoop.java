@@ -1,0 +1,112 @@
+package dev.lanes.runtime;
+
+import dev.lanes.runtime.junit.JUnitFileRunner;
+import dev.lanes.spi.protocol.FileSpec;
+import dev.lanes.spi.protocol.Message;
+import dev.lanes.spi.protocol.Rpc;
+import dev.lanes.spi.protocol.RunnerRpc;
+import dev.lanes.spi.protocol.RuntimeRpc;
+import dev.lanes.spi.protocol.TestError;
+import dev.lanes.spi.protocol.TestErrors;
+import dev.lanes.spi.protocol.WorkerRequest;
+import dev.lanes.spi.protocol.WorkerResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The worker's side of the protocol, the same on every transport. Control requests run one after
+ * the other on the worker's own thread; RPC frames are handled as they arrive, so a reply can reach
+ * a test that is waiting for it.
+ */
+public final class WorkerLoop {
+  private final Consumer<Message> post;
+  private final Rpc<RuntimeRpc> rpc;
+  private final ConsoleCapture capture;
+  private final ExecutorService requests;
+  private volatile JUnitFileRunner runner;
+
+  public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName) {
+    this.post = post;
+    this.rpc = Rpc.create(new RunnerRpc() { }, RuntimeRpc.class, post);
+    this.capture = new ConsoleCapture(consoleSink);
+    ClassLoader loader = WorkerLoop.class.getClassLoader();
+    this.requests = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, threadName);
+      thread.setDaemon(true);
+      thread.setContextClassLoader(loader);
+      return thread;
+    });
+  }
+
+  /** Handles one message from the host; never blocks on a running test. */
+  public void accept(Message message) {
+    if (rpc.accept(message)) {
+      return;
+    }
+    if (message instanceof WorkerRequest.Cancel) {
+      return; // the current test finishes; the host stops sending files
+    }
+    if (message instanceof WorkerRequest request) {
+      requests.execute(() -> handle(request));
+    } else {
+      post.accept(new WorkerResponse.TestFileFinished(Optional.of(TestError.of("IllegalStateException",
+          "a worker does not accept " + message.getClass().getSimpleName())), Optional.empty()));
+    }
+  }
+
+  /** The host went away: reject pending calls and end the worker thread. */
+  public void close() {
+    rpc.close("the channel to the host closed");
+    requests.shutdownNow();
+  }
+
+  private void handle(WorkerRequest request) {
+    if (request instanceof WorkerRequest.Start start) {
+      post.accept(start(start));
+    } else if (request instanceof WorkerRequest.Run run) {
+      post.accept(execute(run.files(), false));
+    } else if (request instanceof WorkerRequest.Collect collect) {
+      post.accept(execute(collect.files(), true));
+    } else if (request instanceof WorkerRequest.Stop) {
+      post.accept(new WorkerResponse.Stopped(Optional.empty()));
+      requests.shutdown();
+    }
+  }
+
+  private WorkerResponse.Started start(WorkerRequest.Start start) {
+    try {
+      Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, WorkerLoop.class.getClassLoader());
+      Duration timeout = Duration.ofMillis(Long.parseLong(start.settings().getOrDefault("testTimeout", "0")));
+      runner = new JUnitFileRunner(rpc.remote(), capture, timeout);
+      return WorkerResponse.Started.ok();
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+      return new WorkerResponse.Started(Optional.of(TestError.of(e.getClass().getName(),
+          "the JUnit Platform launcher is not on the worker's class path: " + e.getMessage())));
+    }
+  }
+
+  private WorkerResponse.TestFileFinished execute(List<FileSpec> files, boolean collectOnly) {
+    if (runner == null) {
+      return new WorkerResponse.TestFileFinished(Optional.of(TestError.of("IllegalStateException",
+          "the worker was asked to run before it was started")), Optional.empty());
+    }
+    try {
+      for (FileSpec file : files) {
+        runner.run(file, collectOnly);
+      }
+      return new WorkerResponse.TestFileFinished(Optional.empty(), Optional.of(usedMemory()));
+    } catch (Throwable e) {
+      return new WorkerResponse.TestFileFinished(Optional.of(TestErrors.of(e)), Optional.of(usedMemory()));
+    }
+  }
+
+  private static long usedMemory() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+}

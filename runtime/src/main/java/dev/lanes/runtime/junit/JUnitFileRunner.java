@@ -1,0 +1,115 @@
+package dev.lanes.runtime.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.lanes.runtime.ConsoleCapture;
+import dev.lanes.runtime.ErrorMapper;
+import dev.lanes.runtime.TaskUpdates;
+import dev.lanes.spi.protocol.FileSpec;
+import dev.lanes.spi.protocol.RuntimeRpc;
+import dev.lanes.spi.protocol.Task;
+import dev.lanes.spi.protocol.TaskEvent;
+import dev.lanes.spi.protocol.TaskResult;
+import dev.lanes.spi.protocol.TestError;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs (or only collects) one test class through the JUnit Platform launcher found on the
+ * worker's class path, reporting queued → collected → task updates → logs to the host. Uses only
+ * launcher API common to Platform 1.8+ and 6.x, so suites on JUnit 5 and JUnit 6 both run.
+ */
+public final class JUnitFileRunner {
+  private final RuntimeRpc rpc;
+  private final ConsoleCapture capture;
+  private final Duration testTimeout;
+  private Launcher launcher;
+
+  public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout) {
+    this.rpc = rpc;
+    this.capture = capture;
+    this.testTimeout = testTimeout;
+  }
+
+  /** Reports the file; returns normally even when its tests fail. Throws only when the machinery breaks. */
+  public void run(FileSpec file, boolean collectOnly) {
+    rpc.onQueued(TaskTree.queued(file));
+    BiConsumer<Boolean, String> previous = capture.attribute(file.fileId());
+    TaskUpdates updates = new TaskUpdates(rpc);
+    long started = System.nanoTime();
+    try {
+      Optional<TestError> loadError = loadClass(file.moduleId());
+      if (loadError.isPresent()) {
+        rpc.onCollected(List.of(TaskTree.queued(file)));
+        finishFile(file, updates, TaskResult.failed(0, List.of(loadError.get())));
+        return;
+      }
+      TestPlan plan = launcher().discover(request(file));
+      TaskTree tree = new TaskTree(file, plan);
+      rpc.onCollected(List.of(tree.root()));
+      if (collectOnly) {
+        return;
+      }
+      if (tree.isEmpty()) {
+        finishFile(file, updates, TaskResult.skipped("no tests found in " + file.moduleId()));
+        return;
+      }
+      updates.add(file.fileId(), TaskResult.running(), TaskEvent.SUITE_PREPARE);
+      ReportingListener listener = new ReportingListener(tree, updates, rpc, capture);
+      launcher().execute(plan, listener);
+      finishFile(file, updates, listener.fileResult(millisSince(started)));
+    } finally {
+      capture.restore(previous);
+      updates.flush();
+      capture.drain(file.fileId(), Optional.empty()).forEach(rpc::onUserConsoleLog);
+    }
+  }
+
+  private void finishFile(FileSpec file, TaskUpdates updates, TaskResult result) {
+    updates.add(file.fileId(), result, TaskEvent.SUITE_FINISHED);
+  }
+
+  private LauncherDiscoveryRequest request(FileSpec file) {
+    List<DiscoverySelector> selectors = file.testIds().isEmpty()
+        ? List.of(selectClass(file.moduleId()))
+        : file.testIds().stream().<DiscoverySelector>map(id -> selectUniqueId(id)).toList();
+    LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request().selectors(selectors);
+    if (!testTimeout.isZero()) {
+      builder.configurationParameter("junit.jupiter.execution.timeout.default", testTimeout.toMillis() + " ms");
+    }
+    file.testNamePattern().ifPresent(pattern -> builder.filters(new DisplayNameFilter(pattern)));
+    return builder.build();
+  }
+
+  private Launcher launcher() {
+    if (launcher == null) {
+      launcher = LauncherFactory.create();
+    }
+    return launcher;
+  }
+
+  private static Optional<TestError> loadClass(String className) {
+    try {
+      Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+      return Optional.empty();
+    } catch (ClassNotFoundException | LinkageError e) {
+      TestError error = ErrorMapper.map(e);
+      return Optional.of(TestError.of(e.getClass().getName(), "cannot load test class '" + className + "': "
+          + e.getMessage()).withCause(error));
+    }
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+
+}

@@ -1,0 +1,122 @@
+package dev.lanes.runtime.junit;
+
+import dev.lanes.spi.protocol.FileSpec;
+import dev.lanes.spi.protocol.Ids;
+import dev.lanes.spi.protocol.Task;
+import dev.lanes.spi.protocol.TaskMode;
+import dev.lanes.spi.protocol.TaskType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Maps a discovered {@link TestPlan} of one test class onto Lanes' task tree: the class
+ * container(s) become the file task, everything below keeps its order, ids follow Vitest's
+ * {@code parentId_index} scheme. Knows every task's kind so events can be mapped while running.
+ */
+final class TaskTree {
+  private final FileSpec file;
+  private final Map<String, String> taskIds = new ConcurrentHashMap<>();
+  private final Map<String, TaskType> types = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> childCounts = new ConcurrentHashMap<>();
+  private final Task root;
+
+  TaskTree(FileSpec file, TestPlan plan) {
+    this.file = file;
+    types.put(file.fileId(), TaskType.FILE);
+    List<Task> children = new ArrayList<>();
+    for (TestIdentifier engine : plan.getRoots()) {
+      for (TestIdentifier top : plan.getChildren(engine)) {
+        taskIds.put(top.getUniqueId(), file.fileId());
+        for (TestIdentifier child : plan.getChildren(top)) {
+          children.add(build(plan, child, file.fileId()));
+        }
+      }
+    }
+    this.root = new Task(file.fileId(), file.moduleId(), TaskType.FILE, TaskMode.RUN, Optional.empty(),
+        Optional.of(new Task.Location(file.moduleId(), 0)), children);
+  }
+
+  /** A file task with no children, for {@code onQueued} and for files that failed before discovery. */
+  static Task queued(FileSpec file) {
+    return new Task(file.fileId(), file.moduleId(), TaskType.FILE, TaskMode.QUEUED, Optional.empty(),
+        Optional.of(new Task.Location(file.moduleId(), 0)), List.of());
+  }
+
+  Task root() {
+    return root;
+  }
+
+  boolean isEmpty() {
+    return root.children().isEmpty();
+  }
+
+  /** The task id of an engine unique id; empty for engine roots and anything unknown. */
+  Optional<String> taskId(TestIdentifier identifier) {
+    return Optional.ofNullable(taskIds.get(identifier.getUniqueId()));
+  }
+
+  boolean isFile(String taskId) {
+    return file.fileId().equals(taskId);
+  }
+
+  TaskType type(String taskId) {
+    return types.getOrDefault(taskId, TaskType.SUITE);
+  }
+
+  /** Registers a test or container that appeared while running; returns its task, or empty if its parent is unknown. */
+  Optional<Task> register(TestIdentifier identifier) {
+    Optional<String> parent = identifier.getParentId().map(taskIds::get);
+    return parent.map(parentId -> {
+      String id = Ids.childId(parentId, childCounts.computeIfAbsent(parentId, p -> new AtomicInteger()).getAndIncrement());
+      return leaf(identifier, id);
+    });
+  }
+
+  /** The parent task id of a registered identifier. */
+  Optional<String> parentTaskId(TestIdentifier identifier) {
+    return identifier.getParentId().map(taskIds::get);
+  }
+
+  private Task build(TestPlan plan, TestIdentifier identifier, String parentId) {
+    String id = Ids.childId(parentId, childCounts.computeIfAbsent(parentId, p -> new AtomicInteger()).getAndIncrement());
+    if (identifier.isTest() && !identifier.isContainer()) {
+      return leaf(identifier, id);
+    }
+    taskIds.put(identifier.getUniqueId(), id);
+    types.put(id, TaskType.SUITE);
+    List<Task> children = new ArrayList<>();
+    for (TestIdentifier child : plan.getChildren(identifier)) {
+      children.add(build(plan, child, id));
+    }
+    return new Task(id, identifier.getDisplayName(), TaskType.SUITE, TaskMode.RUN,
+        Optional.of(identifier.getUniqueId()), location(identifier), children);
+  }
+
+  private Task leaf(TestIdentifier identifier, String id) {
+    taskIds.put(identifier.getUniqueId(), id);
+    TaskType type = identifier.isContainer() ? TaskType.SUITE : TaskType.TEST;
+    types.put(id, type);
+    return new Task(id, identifier.getDisplayName(), type, TaskMode.RUN, Optional.of(identifier.getUniqueId()),
+        location(identifier), List.of());
+  }
+
+  private static Optional<Task.Location> location(TestIdentifier identifier) {
+    Optional<TestSource> source = identifier.getSource();
+    if (source.isPresent() && source.get() instanceof MethodSource method) {
+      return Optional.of(new Task.Location(method.getClassName(), 0));
+    }
+    if (source.isPresent() && source.get() instanceof ClassSource type) {
+      return Optional.of(new Task.Location(type.getClassName(), type.getPosition().map(p -> p.getLine()).orElse(0)));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.lanes.spi;
+
+import dev.lanes.spi.protocol.TaskMode;
+import dev.lanes.spi.protocol.TaskResult;
+import dev.lanes.spi.protocol.UserConsoleLog;
+import java.util.List;
+import java.util.Optional;
+
+/** A test as reporters see it: a live, read-only view. */
+public interface TestCase {
+  String id();
+
+  /** The test's display name. */
+  String name();
+
+  /** Suite names from the file down, then the test's name, joined with " > ". */
+  String fullName();
+
+  /** Names of the enclosing suites below the file (nested classes, parameterized containers). */
+  List<String> suitePath();
+
+  /** The binary name of the class that declares the test, where the engine tells it. */
+  Optional<String> className();
+
+  /** The engine's unique id, to select this test again. */
+  Optional<String> uniqueId();
+
+  TaskMode mode();
+
+  Optional<TaskResult> result();
+
+  List<UserConsoleLog> logs();
+
+  TestModule module();
+}

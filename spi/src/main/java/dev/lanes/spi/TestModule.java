@@ -1,0 +1,45 @@
+package dev.lanes.spi;
+
+import dev.lanes.spi.protocol.TaskResult;
+import dev.lanes.spi.protocol.TaskState;
+import dev.lanes.spi.protocol.TestError;
+import dev.lanes.spi.protocol.UserConsoleLog;
+import java.util.List;
+import java.util.Optional;
+
+/** A test file as reporters see it: a live, read-only view of its state. */
+public interface TestModule {
+  String id();
+
+  /** For JVM pools, the test class name. */
+  String moduleId();
+
+  String project();
+
+  String pool();
+
+  /** PASS, FAIL, SKIP, or RUN while it is still running. */
+  TaskState state();
+
+  /** The file's own result: errors that belong to no test (a crash, a class that failed to load). */
+  Optional<TaskResult> result();
+
+  /** Every test of the file, depth first, in declaration order. */
+  List<TestCase> tests();
+
+  /** Output printed outside any test (static initialisers, class-level hooks). */
+  List<UserConsoleLog> logs();
+
+  /** Wall time from start to end of the file, 0 if it never ran. */
+  long durationMillis();
+
+  /** Which worker slot ran it, 0 if none. */
+  int poolId();
+
+  /** Start of the file in epoch milliseconds, 0 if it never ran. */
+  long startTime();
+
+  default List<TestError> errors() {
+    return result().map(TaskResult::errors).orElse(List.of());
+  }
+}

@@ -1,0 +1,2 @@
+/** The contract pool authors compile against: pools, providers, Guice wiring, workers, reporters. */
+package dev.lanes.spi;

@@ -1,0 +1,33 @@
+package dev.lanes.spi.protocol;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A node of a file's task tree: the file itself, a suite (class, nested class, parameterized
+ * container) or a test. Ids follow Vitest's scheme ({@link Ids}); {@code uniqueId} keeps the
+ * engine's own id so one test can be selected again.
+ */
+public record Task(String id, String name, TaskType type, TaskMode mode, Optional<String> uniqueId,
+                   Optional<Location> location, List<Task> children) {
+  public Task {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(mode, "mode");
+    uniqueId = Optional.ofNullable(uniqueId).flatMap(u -> u);
+    location = Optional.ofNullable(location).flatMap(l -> l);
+    children = List.copyOf(children == null ? List.of() : children);
+    if (type == TaskType.TEST && !children.isEmpty()) {
+      throw new IllegalArgumentException("a test has no children: " + id);
+    }
+  }
+
+  /** Where a task is written: a source file name and a 1-based line, 0 when unknown. */
+  public record Location(String file, int line) {
+    public Location {
+      Objects.requireNonNull(file, "file");
+    }
+  }
+}
