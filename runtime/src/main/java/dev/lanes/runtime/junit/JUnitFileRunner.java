@@ -70,7 +70,7 @@ public final class JUnitFileRunner {
     } finally {
       capture.restore(previous);
       updates.flush();
-      capture.drain(file.fileId(), Optional.empty()).forEach(rpc::onUserConsoleLog);
+      capture.drain(file.fileId(), Optional.of(file.fileId())).forEach(rpc::onUserConsoleLog);
     }
   }
 

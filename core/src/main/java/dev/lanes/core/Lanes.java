@@ -1,0 +1,240 @@
+package dev.lanes.core;
+
+import dev.lanes.core.internal.config.ConfigLoader;
+import dev.lanes.core.internal.config.Origins;
+import dev.lanes.core.internal.discovery.LauncherAlignment;
+import dev.lanes.core.internal.discovery.TestClassScanner;
+import dev.lanes.core.internal.registry.PoolInstances;
+import dev.lanes.core.internal.registry.PoolRegistry;
+import dev.lanes.core.internal.reporters.ReporterFactory;
+import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.spi.PoolConfigurationException;
+import dev.lanes.spi.PoolLogger;
+import dev.lanes.spi.PoolProvider;
+import dev.lanes.spi.ProcessPool;
+import dev.lanes.spi.Reporter;
+import dev.lanes.spi.ReporterOptions;
+import dev.lanes.spi.TestModule;
+import dev.lanes.spi.TestProject;
+import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.protocol.TestError;
+import dev.lanes.spi.protocol.TestErrors;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs or collects a suite: resolves projects and their test files, creates every pool the run
+ * needs (reporting all configuration problems at once, before anything runs), hands each pool its
+ * files, and ends every file with a result.
+ */
+public final class Lanes {
+  private Lanes() {
+  }
+
+  /** Loads the configuration in layers; see {@link ConfigLoader}. */
+  public static LanesConfig loadConfig(Path root, Optional<Path> configFile, List<ConfigLoader.Override> overrides) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
+    return ConfigLoader.load(root, configFile, overrides, properties, Lanes.class.getClassLoader());
+  }
+
+  /** What to run and how to show it. {@code filters} keep files whose class name contains one of them. */
+  public record RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
+                           Optional<String> project) {
+    public RunOptions {
+      filters = List.copyOf(filters);
+      project = Optional.ofNullable(project).flatMap(p -> p);
+    }
+  }
+
+  /** How a run ended: the exit code (0 passed, 1 failed), the files and the errors that belong to none. */
+  public record RunResult(int exitCode, List<TestModule> modules, List<TestError> unhandledErrors) {
+  }
+
+  /** Runs (or collects) the suite. Throws {@link ConfigurationException} before anything runs if the setup is wrong. */
+  public static RunResult run(LanesConfig config, RunOptions options) {
+    PoolLogger logger = new ConsoleLogger(options.console());
+    List<String> problems = new ArrayList<>();
+    List<Reporter> reporters = options.collectOnly() ? List.of()
+        : ReporterFactory.create(config, new ReporterOptions(options.console(), options.interactive(), config.root(),
+            Optional.empty()), problems);
+    List<ProjectConfig> selected = selectProjects(config, options, problems);
+    Map<String, List<TestSpecification>> byPool = new LinkedHashMap<>();
+    Map<String, String> origins = new LinkedHashMap<>();
+    List<TestSpecification> specs = specifications(selected, options.filters(), byPool, origins, problems);
+    PoolRegistry registry = new PoolRegistry(Lanes.class.getClassLoader());
+    TestRun run = new TestRun(reporters);
+    Map<String, ProcessPool> pools = createPools(config, registry, byPool, origins, run, logger, problems);
+    if (!problems.isEmpty()) {
+      registry.close();
+      throw new ConfigurationException(problems);
+    }
+    if (specs.isEmpty()) {
+      options.console().println("No test files found, exiting with code 1");
+      selected.forEach(p -> options.console().println("  " + (p.name().isEmpty() ? "" : p.name() + ": ")
+          + "include " + p.include() + ", exclude " + p.exclude() + " in " + p.testClassDirs().stream()
+          .map(d -> config.root().relativize(d).toString()).toList()));
+      registry.close();
+      return new RunResult(1, List.of(), List.of());
+    }
+    try {
+      run.start(specs);
+      execute(pools, byPool, run, options.collectOnly());
+      closePools(pools, selected, run);
+      if (options.collectOnly()) {
+        run.collectedAll();
+        return new RunResult(run.unhandledErrors().isEmpty() ? 0 : 1, run.modules(), run.unhandledErrors());
+      }
+      Reporter.RunEndReason reason = run.end();
+      return new RunResult(reason == Reporter.RunEndReason.PASSED ? 0 : 1, run.modules(), run.unhandledErrors());
+    } finally {
+      registry.close();
+    }
+  }
+
+  private static List<ProjectConfig> selectProjects(LanesConfig config, RunOptions options, List<String> problems) {
+    if (options.project().isEmpty()) {
+      return config.projects();
+    }
+    List<ProjectConfig> selected = config.projects().stream().filter(p -> p.name().equals(options.project().get())).toList();
+    if (selected.isEmpty()) {
+      problems.add("--project: no project is named '" + options.project().get() + "'; projects: "
+          + config.projects().stream().map(ProjectConfig::name).toList() + ".");
+    }
+    return selected;
+  }
+
+  private static List<TestSpecification> specifications(List<ProjectConfig> projects, List<String> filters,
+                                                        Map<String, List<TestSpecification>> byPool,
+                                                        Map<String, String> origins, List<String> problems) {
+    List<TestSpecification> specs = new ArrayList<>();
+    for (ProjectConfig config : projects) {
+      String label = config.name().isEmpty() ? "" : "project '" + config.name() + "': ";
+      if (config.classpath().isEmpty()) {
+        problems.add(label + "the test class path is empty; set classpath in lanes.conf or pass --classpath.");
+        continue;
+      }
+      LauncherAlignment.Result aligned = LauncherAlignment.align(config.classpath(),
+          LauncherAlignment.defaultLocalRepository());
+      aligned.problem().ifPresent(problem -> problems.add(label + problem));
+      TestProject project = new TestProject(config.name(), config.root(), aligned.classpath(), config.pool(),
+          config.isolate(), config.maxWorkers(), config.testTimeout(), config.teardownTimeout());
+      origins.putIfAbsent(config.pool(), config.poolOrigin());
+      for (TestClassScanner.Found found : TestClassScanner.scan(config)) {
+        if (!filters.isEmpty() && filters.stream().noneMatch(found.className()::contains)) {
+          continue;
+        }
+        Optional<ProjectConfig.PoolMatch> match = TestClassScanner.poolFor(config, found.relativePath());
+        String pool = match.map(ProjectConfig.PoolMatch::pool).orElse(config.pool());
+        match.ifPresent(m -> origins.putIfAbsent(m.pool(), m.origin()));
+        TestSpecification spec = new TestSpecification(project, found.className(), pool, Optional.empty(), List.of());
+        specs.add(spec);
+        byPool.computeIfAbsent(pool, p -> new ArrayList<>()).add(spec);
+      }
+    }
+    return specs;
+  }
+
+  private static Map<String, ProcessPool> createPools(LanesConfig config, PoolRegistry registry,
+                                                      Map<String, List<TestSpecification>> byPool,
+                                                      Map<String, String> origins, TestRun run, PoolLogger logger,
+                                                      List<String> problems) {
+    Map<String, ProcessPool> pools = new LinkedHashMap<>();
+    PoolInstances instances = new PoolInstances();
+    for (Map.Entry<String, List<TestSpecification>> entry : byPool.entrySet()) {
+      String value = entry.getKey();
+      PoolRegistry.Resolution resolution = registry.resolve(value, origins.getOrDefault(value, "pool"), config.root());
+      if (resolution.problem().isPresent()) {
+        problems.add(resolution.problem().get());
+        continue;
+      }
+      PoolProvider provider = resolution.provider().orElseThrow();
+      List<TestProject> projects = entry.getValue().stream().map(TestSpecification::project).distinct().toList();
+      try {
+        pools.put(value, instances.create(value, provider, projects, run, config.raw(), origin -> Origins.where(config.root(), origin), logger));
+      } catch (PoolConfigurationException e) {
+        problems.addAll(e.problems());
+      } catch (RuntimeException e) {
+        pools.put(value, new FailedPool(provider.name(), e));
+      }
+    }
+    return pools;
+  }
+
+  private static void execute(Map<String, ProcessPool> pools, Map<String, List<TestSpecification>> byPool, TestRun run,
+                              boolean collectOnly) {
+    List<CompletableFuture<Void>> running = new ArrayList<>();
+    for (Map.Entry<String, ProcessPool> entry : pools.entrySet()) {
+      List<TestSpecification> specs = byPool.get(entry.getKey());
+      ProcessPool pool = entry.getValue();
+      CompletableFuture<Void> future;
+      try {
+        future = (collectOnly ? pool.collectTests(specs, List.of()) : pool.runTests(specs, List.of()))
+            .toCompletableFuture();
+      } catch (RuntimeException e) {
+        future = CompletableFuture.failedFuture(e);
+      }
+      running.add(future.handle((ok, error) -> {
+        if (error != null) {
+          Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException
+              ? error.getCause() : error;
+          run.failFiles(specs, TestError.of("PoolError", "[" + pool.name() + "] the pool failed: " + cause)
+              .withCause(TestErrors.of(cause)));
+        }
+        return null;
+      }));
+    }
+    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private static void closePools(Map<String, ProcessPool> pools, List<ProjectConfig> projects, TestRun run) {
+    Duration teardown = projects.stream().map(ProjectConfig::teardownTimeout).max(Duration::compareTo)
+        .orElse(Duration.ofSeconds(10));
+    for (ProcessPool pool : pools.values()) {
+      try {
+        pool.close().toCompletableFuture().get(teardown.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        run.unhandled(TestError.of("Teardown Error", "[" + pool.name() + "] close timed out or failed: " + e));
+      }
+    }
+  }
+
+  /** A pool that could not be created: its files fail with the reason; other pools go on. */
+  private record FailedPool(String name, RuntimeException cause) implements ProcessPool {
+    @Override
+    public java.util.concurrent.CompletionStage<Void> runTests(List<TestSpecification> specs, List<String> invalidates) {
+      return CompletableFuture.failedFuture(cause);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Void> collectTests(List<TestSpecification> specs, List<String> invalidates) {
+      return CompletableFuture.failedFuture(cause);
+    }
+  }
+
+  /** Pool messages for the person running tests, on the console's error side. */
+  private record ConsoleLogger(PrintStream console) implements PoolLogger {
+    @Override
+    public void info(String message) {
+      console.println(message);
+    }
+
+    @Override
+    public void warn(String message) {
+      console.println("WARN " + message);
+    }
+
+    @Override
+    public void error(String message, Throwable cause) {
+      console.println("ERROR " + message);
+    }
+  }
+}

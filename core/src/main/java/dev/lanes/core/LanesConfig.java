@@ -1,0 +1,27 @@
+package dev.lanes.core;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A resolved configuration: the projects, the reporters with their output files, and the raw
+ * configuration (for {@code poolOptions}, converted by each pool into its own type).
+ */
+public record LanesConfig(Path root, List<ProjectConfig> projects, List<String> reporters,
+                          Map<String, Path> outputFiles, Config raw) {
+  public LanesConfig {
+    Objects.requireNonNull(root, "root");
+    projects = List.copyOf(projects);
+    reporters = List.copyOf(reporters);
+    outputFiles = Map.copyOf(outputFiles);
+  }
+
+  /** The file a reporter writes to: its own entry, or the one path given for all. */
+  public Optional<Path> outputFile(String reporter) {
+    return Optional.ofNullable(outputFiles.getOrDefault(reporter, outputFiles.get("*")));
+  }
+}

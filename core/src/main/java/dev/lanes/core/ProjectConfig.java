@@ -1,0 +1,28 @@
+package dev.lanes.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One project as resolved from configuration: where its classes are, which files to run, in which
+ * pool, and how. {@code poolMatchGlobs} pairs a glob over class file paths with a pool.
+ */
+public record ProjectConfig(String name, Path root, String pool, String poolOrigin, List<Path> classpath,
+                            List<Path> testClassDirs, List<String> include, List<String> exclude,
+                            List<PoolMatch> poolMatchGlobs, boolean isolate, int maxWorkers, Duration testTimeout,
+                            Duration teardownTimeout) {
+  public ProjectConfig {
+    Objects.requireNonNull(name, "name");
+    classpath = List.copyOf(classpath);
+    testClassDirs = List.copyOf(testClassDirs);
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+    poolMatchGlobs = List.copyOf(poolMatchGlobs);
+  }
+
+  /** A glob over class file paths and the pool its files run in; {@code origin} says where it was written. */
+  public record PoolMatch(String glob, String pool, String origin) {
+  }
+}

@@ -1,0 +1,295 @@
+package dev.lanes.core.internal.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import dev.lanes.core.ConfigurationException;
+import dev.lanes.core.LanesConfig;
+import dev.lanes.core.ProjectConfig;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Loads Lanes' configuration in layers — each module's {@code reference.conf}, the user's
+ * {@code lanes.conf}, {@code -Dlanes.*} system properties, command-line options — and resolves it
+ * into projects. Every problem is collected with where it was written; all are thrown together.
+ */
+public final class ConfigLoader {
+  private static final Set<String> ROOT_ONLY = Set.of("projects", "reporters", "outputFile");
+  private static final Set<String> PROJECT_ONLY = Set.of("extends");
+
+  private final Path root;
+  private final List<String> problems = new ArrayList<>();
+  private final Set<String> knownKeys;
+  private final Config reference;
+
+  private ConfigLoader(Path root, ClassLoader loader) {
+    this.root = root;
+    this.reference = ConfigFactory.defaultReference(loader).getConfig("lanes");
+    this.knownKeys = new TreeSet<>(reference.root().keySet());
+    knownKeys.add("root");
+  }
+
+  /** A value given on the command line, e.g. {@code --pool forks} as ("pool", "forks", "--pool"). */
+  public record Override(String key, Object value, String option) {
+  }
+
+  /**
+   * Loads {@code configFile} (or {@code <root>/lanes.conf} if present) over the defaults, then
+   * system properties and {@code overrides}. Throws {@link ConfigurationException} listing every problem.
+   */
+  public static LanesConfig load(Path root, Optional<Path> configFile, List<Override> overrides,
+                                 Map<String, String> systemProperties, ClassLoader loader) {
+    return new ConfigLoader(root.toAbsolutePath().normalize(), loader).load(configFile, overrides, systemProperties);
+  }
+
+  private LanesConfig load(Optional<Path> configFile, List<Override> overrides, Map<String, String> properties) {
+    Config user = parseUserFile(configFile);
+    checkKeys(user.root(), knownKeys, ROOT_ONLY, PROJECT_ONLY, "");
+    Config layered = user;
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      if (property.getKey().startsWith("lanes.")) {
+        String key = property.getKey().substring("lanes.".length());
+        layered = parseValue(key, property.getValue(), "system property -D" + property.getKey()).withFallback(layered);
+      }
+    }
+    for (Override override : overrides) {
+      layered = parseValue(override.key(), override.value(), "command-line option " + override.option())
+          .withFallback(layered);
+    }
+    Config merged;
+    try {
+      merged = layered.withFallback(reference).resolve();
+    } catch (ConfigException e) {
+      problems.add(e.getMessage());
+      throw new ConfigurationException(problems);
+    }
+    List<ProjectConfig> projects = projects(merged);
+    List<String> reporters = read(() -> stringList(merged, "reporters"), List.of("default"));
+    Map<String, Path> outputFiles = read(() -> outputFiles(merged), Map.of());
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+    return new LanesConfig(root, projects, reporters, outputFiles, merged);
+  }
+
+  private Config parseUserFile(Optional<Path> configFile) {
+    Path file = configFile.map(root::resolve).orElse(root.resolve("lanes.conf"));
+    if (!Files.exists(file)) {
+      if (configFile.isPresent()) {
+        problems.add("configuration file '" + configFile.get() + "' does not exist; pass an existing file to --config.");
+        throw new ConfigurationException(problems);
+      }
+      return ConfigFactory.empty();
+    }
+    try {
+      return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+    } catch (ConfigException e) {
+      problems.add(e.getMessage().replace(file.toString(), root.relativize(file).toString()));
+      throw new ConfigurationException(problems);
+    }
+  }
+
+  private static Config parseValue(String key, Object value, String origin) {
+    Map<String, Object> map = new HashMap<>();
+    map.put(key, value);
+    return ConfigFactory.parseMap(map, origin);
+  }
+
+  private void checkKeys(ConfigObject object, Set<String> known, Set<String> rootOnly, Set<String> projectOnly,
+                         String prefix) {
+    for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+      String key = entry.getKey();
+      boolean valid = prefix.isEmpty() ? known.contains(key) && !projectOnly.contains(key)
+          : (known.contains(key) || projectOnly.contains(key)) && !rootOnly.contains(key);
+      if (!valid) {
+        Set<String> validKeys = new TreeSet<>(known);
+        if (prefix.isEmpty()) {
+          validKeys.removeAll(projectOnly);
+        } else {
+          validKeys.removeAll(rootOnly);
+          validKeys.addAll(projectOnly);
+        }
+        problems.add(where(entry.getValue().origin()) + ": unknown key '" + prefix + key + "'; valid keys: "
+            + String.join(", ", validKeys) + ".");
+      }
+    }
+  }
+
+  private List<ProjectConfig> projects(Config merged) {
+    List<? extends ConfigObject> declared = read(() -> merged.getObjectList("projects"), List.of());
+    if (declared.isEmpty()) {
+      return List.of(project(merged, read(() -> merged.getString("name"), ""), root));
+    }
+    List<ProjectConfig> projects = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < declared.size(); i++) {
+      ConfigObject object = declared.get(i);
+      checkKeys(object, knownKeys, ROOT_ONLY, PROJECT_ONLY, "projects[" + i + "].");
+      Config own = object.toConfig();
+      boolean extendsRoot = read(() -> own.hasPath("extends") && own.getBoolean("extends"), false);
+      Config base = extendsRoot ? merged.withoutPath("projects") : reference;
+      Config config = own.withoutPath("extends").withFallback(base);
+      if (!own.hasPath("name")) {
+        problems.add(where(object.origin()) + ": projects[" + i + "] has no name; give every project a unique name.");
+        continue;
+      }
+      String name = read(() -> own.getString("name"), "project-" + i);
+      if (!names.add(name)) {
+        problems.add(where(own.getValue("name").origin()) + ": project name '" + name + "' is used twice; names must be unique.");
+      }
+      Path projectRoot = read(() -> own.hasPath("root") ? root.resolve(own.getString("root")).normalize() : root, root);
+      projects.add(project(config, name, projectRoot));
+    }
+    return projects;
+  }
+
+  private ProjectConfig project(Config config, String name, Path projectRoot) {
+    String pool = read(() -> config.getString("pool"), "threads");
+    String poolOrigin = config.hasPath("pool") ? where(config.getValue("pool").origin()) : "default";
+    boolean parallel = read(() -> config.getBoolean("fileParallelism"), true);
+    int maxWorkers = parallel ? read(() -> maxWorkers(config), 1) : 1;
+    return new ProjectConfig(name, projectRoot, pool, poolOrigin,
+        read(() -> classpath(config, projectRoot), List.of()),
+        read(() -> stringList(config, "testClassDirs").stream().map(projectRoot::resolve).toList(), List.of()),
+        read(() -> stringList(config, "include"), List.of()),
+        read(() -> stringList(config, "exclude"), List.of()),
+        read(() -> poolMatchGlobs(config), List.of()),
+        read(() -> config.getBoolean("isolate"), true),
+        maxWorkers,
+        read(() -> duration(config, "testTimeout"), Duration.ofSeconds(30)),
+        read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10)));
+  }
+
+  private int maxWorkers(Config config) {
+    ConfigValue value = config.getValue("maxWorkers");
+    int cpus = Runtime.getRuntime().availableProcessors();
+    String text = String.valueOf(value.unwrapped()).trim();
+    try {
+      if (text.endsWith("%")) {
+        double percent = Double.parseDouble(text.substring(0, text.length() - 1));
+        if (percent <= 0) {
+          throw new NumberFormatException();
+        }
+        return (int) Math.max(1, Math.min(cpus, Math.round(percent * cpus / 100)));
+      }
+      int workers = Integer.parseInt(text);
+      if (workers < 1) {
+        throw new NumberFormatException();
+      }
+      return workers;
+    } catch (NumberFormatException e) {
+      throw new ConfigException.BadValue(value.origin(), "maxWorkers",
+          "'" + text + "' is not a number of workers; use a whole number of at least 1, or a percentage such as \"50%\"");
+    }
+  }
+
+  private List<Path> classpath(Config config, Path projectRoot) {
+    List<Path> entries = new ArrayList<>();
+    for (String entry : stringList(config, "classpath")) {
+      if (entry.startsWith("@")) {
+        Path file = projectRoot.resolve(entry.substring(1));
+        try {
+          for (String line : Files.readAllLines(file)) {
+            for (String part : line.split(File.pathSeparator)) {
+              if (!part.isBlank()) {
+                entries.add(projectRoot.resolve(part.trim()).normalize());
+              }
+            }
+          }
+        } catch (IOException e) {
+          throw new ConfigException.BadValue(config.getValue("classpath").origin(), "classpath",
+              "class path file '" + root.relativize(file) + "' cannot be read (" + e.getClass().getSimpleName()
+                  + "); build the project first so it exists");
+        }
+      } else {
+        entries.add(projectRoot.resolve(entry).normalize());
+      }
+    }
+    return entries;
+  }
+
+  private List<ProjectConfig.PoolMatch> poolMatchGlobs(Config config) {
+    List<ProjectConfig.PoolMatch> matches = new ArrayList<>();
+    for (ConfigValue value : config.getList("poolMatchGlobs")) {
+      Object pair = value.unwrapped();
+      if (value.valueType() != ConfigValueType.LIST || ((List<?>) pair).size() != 2) {
+        throw new ConfigException.BadValue(value.origin(), "poolMatchGlobs",
+            "each entry must be a [glob, pool] pair, e.g. [\"**/*IT.class\", forks]");
+      }
+      List<?> list = (List<?>) pair;
+      matches.add(new ProjectConfig.PoolMatch(String.valueOf(list.get(0)), String.valueOf(list.get(1)), where(value.origin())));
+    }
+    return matches;
+  }
+
+  private Map<String, Path> outputFiles(Config config) {
+    if (!config.hasPath("outputFile")) {
+      return Map.of();
+    }
+    ConfigValue value = config.getValue("outputFile");
+    Map<String, Path> files = new LinkedHashMap<>();
+    if (value.valueType() == ConfigValueType.OBJECT) {
+      config.getConfig("outputFile").root().forEach((reporter, path) ->
+          files.put(reporter, root.resolve(String.valueOf(path.unwrapped()))));
+    } else {
+      files.put("*", root.resolve(config.getString("outputFile")));
+    }
+    return files;
+  }
+
+  private static List<String> stringList(Config config, String key) {
+    if (config.getValue(key).valueType() == ConfigValueType.STRING) {
+      return List.of(config.getString(key));
+    }
+    return config.getStringList(key);
+  }
+
+  private static Duration duration(Config config, String key) {
+    return config.getDuration(key);
+  }
+
+  private <T> T read(Supplier<T> reader, T fallback) {
+    try {
+      return reader.get();
+    } catch (ConfigException e) {
+      problems.add(describe(e));
+      return fallback;
+    }
+  }
+
+  private String describe(ConfigException e) {
+    String message = e.getMessage();
+    ConfigOrigin origin = e.origin();
+    if (origin != null) {
+      String prefix = origin.description() + ": ";
+      if (message.startsWith(prefix)) {
+        message = message.substring(prefix.length());
+      }
+      return where(origin) + ": " + message + ".";
+    }
+    return message;
+  }
+
+  private String where(ConfigOrigin origin) {
+    return Origins.where(root, origin);
+  }
+}

@@ -1,0 +1,2 @@
+/** Lanes internals: config. Not an API. */
+package dev.lanes.core.internal.config;

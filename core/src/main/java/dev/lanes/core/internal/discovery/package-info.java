@@ -1,0 +1,2 @@
+/** Lanes internals: discovery. Not an API. */
+package dev.lanes.core.internal.discovery;

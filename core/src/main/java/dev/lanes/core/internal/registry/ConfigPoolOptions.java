@@ -1,0 +1,117 @@
+package dev.lanes.core.internal.registry;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import dev.lanes.spi.PoolConfigurationException;
+import dev.lanes.spi.PoolOptions;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import com.typesafe.config.ConfigOrigin;
+
+/**
+ * {@code poolOptions.<name>} converted with Jackson into the type a pool asks for. Every unknown or
+ * ill-typed key is one problem naming the key, where it was written and the valid keys.
+ */
+public final class ConfigPoolOptions implements PoolOptions {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new Jdk8Module())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .build();
+
+  private final String poolName;
+  private final Config options;
+  private final Function<ConfigOrigin, String> where;
+  private final Map<Class<?>, Object> converted = new HashMap<>();
+
+  public ConfigPoolOptions(String poolName, Config raw, Function<ConfigOrigin, String> where) {
+    this.poolName = poolName;
+    String path = "poolOptions." + ConfigUtil.quoteString(poolName);
+    this.options = raw.hasPath(path) ? raw.getConfig(path) : com.typesafe.config.ConfigFactory.empty();
+    this.where = where;
+  }
+
+  @Override
+  public String poolName() {
+    return poolName;
+  }
+
+  @Override
+  public synchronized <T> T as(Class<T> type) {
+    Object value = converted.get(type);
+    if (value == null) {
+      value = convert(type);
+      converted.put(type, value);
+    }
+    return type.cast(value);
+  }
+
+  private <T> T convert(Class<T> type) {
+    Set<String> valid = validKeys(type);
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, ConfigValue> entry : options.root().entrySet()) {
+      String key = entry.getKey();
+      String at = where.apply(entry.getValue().origin());
+      if (!valid.contains(key)) {
+        problems.add(at + ": poolOptions." + poolName + " has no key '" + key + "'; valid keys: "
+            + String.join(", ", valid) + ".");
+        continue;
+      }
+      try {
+        MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .readValue((com.fasterxml.jackson.databind.JsonNode) MAPPER.valueToTree(Map.of(key, entry.getValue().unwrapped())));
+      } catch (Exception e) {
+        problems.add(at + ": poolOptions." + poolName + "." + key + " = " + entry.getValue().render()
+            + " is not a valid " + expectedType(type, key) + ".");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PoolConfigurationException(problems);
+    }
+    try {
+      return MAPPER.convertValue(options.root().unwrapped(), type);
+    } catch (IllegalArgumentException e) {
+      throw new PoolConfigurationException(List.of(where.apply(options.origin()) + ": poolOptions." + poolName
+          + " cannot be read as " + type.getSimpleName() + ": " + e.getMessage()));
+    }
+  }
+
+  private static Set<String> validKeys(Class<?> type) {
+    Set<String> keys = new TreeSet<>();
+    if (type.isRecord()) {
+      for (RecordComponent component : type.getRecordComponents()) {
+        keys.add(component.getName());
+      }
+      return keys;
+    }
+    JavaType javaType = MAPPER.constructType(type);
+    for (BeanPropertyDefinition property : MAPPER.getDeserializationConfig().introspect(javaType).findProperties()) {
+      keys.add(property.getName());
+    }
+    return keys;
+  }
+
+  private static String expectedType(Class<?> type, String key) {
+    if (type.isRecord()) {
+      for (RecordComponent component : type.getRecordComponents()) {
+        if (component.getName().equals(key)) {
+          return component.getGenericType().getTypeName().replace("java.lang.", "").replace("java.util.", "");
+        }
+      }
+    }
+    return "value";
+  }
+}

@@ -1,0 +1,51 @@
+package dev.lanes.core.internal.registry;
+
+import dev.lanes.core.internal.scheduler.WorkerProcessPool;
+import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.spi.PoolContext;
+import dev.lanes.spi.PoolLogger;
+import dev.lanes.spi.ProcessPool;
+import dev.lanes.spi.TestProject;
+import dev.lanes.spi.WorkerFactory;
+import dev.lanes.spi.protocol.RuntimeRpc;
+import java.util.List;
+
+/** What core gives one pool: its projects, the run's methods, the scheduler and the logger. */
+final class CorePoolContext implements PoolContext {
+  private final String poolName;
+  private final List<TestProject> projects;
+  private final TestRun run;
+  private final PoolLogger logger;
+
+  CorePoolContext(String poolName, List<TestProject> projects, TestRun run, PoolLogger logger) {
+    this.poolName = poolName;
+    this.projects = List.copyOf(projects);
+    this.run = run;
+    this.logger = logger;
+  }
+
+  @Override
+  public String poolName() {
+    return poolName;
+  }
+
+  @Override
+  public List<TestProject> projects() {
+    return projects;
+  }
+
+  @Override
+  public RuntimeRpc createMethodsRPC(TestProject project, boolean collect) {
+    return run.methods(project, collect, 0);
+  }
+
+  @Override
+  public ProcessPool workerPool(WorkerFactory factory) {
+    return new WorkerProcessPool(poolName, factory, run, logger);
+  }
+
+  @Override
+  public PoolLogger logger() {
+    return logger;
+  }
+}

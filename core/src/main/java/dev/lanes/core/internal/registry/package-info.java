@@ -1,0 +1,2 @@
+/** Lanes internals: registry. Not an API. */
+package dev.lanes.core.internal.registry;

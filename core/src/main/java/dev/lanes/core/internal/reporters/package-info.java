@@ -1,0 +1,2 @@
+/** Lanes internals: reporters. Not an API. */
+package dev.lanes.core.internal.reporters;

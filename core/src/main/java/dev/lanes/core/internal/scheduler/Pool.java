@@ -1,0 +1,197 @@
+package dev.lanes.core.internal.scheduler;
+
+import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.spi.PoolLogger;
+import dev.lanes.spi.PoolWorker;
+import dev.lanes.spi.TestProject;
+import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.WorkerFactory;
+import dev.lanes.spi.WorkerOptions;
+import dev.lanes.spi.protocol.FileSpec;
+import dev.lanes.spi.protocol.WorkerResponse;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Vitest v4's scheduler: a queue of tasks, up to {@code maxWorkers} active runners holding slot ids
+ * 1..maxWorkers, a runner reused only between back-to-back non-isolated tasks of the same project
+ * (and only if its worker agrees), and stops that are not awaited until the pool closes.
+ */
+final class Pool {
+  private final String name;
+  private final WorkerFactory factory;
+  private final TestRun run;
+  private final PoolLogger logger;
+  private final ExecutorService executor;
+  private final Deque<Queued> queue = new ArrayDeque<>();
+  private final List<PoolRunner> sharedRunners = new ArrayList<>();
+  private final List<CompletableFuture<Void>> exits = new ArrayList<>();
+  private final TreeSet<Integer> freeIds = new TreeSet<>();
+  private final AtomicInteger workerIds = new AtomicInteger();
+  private int maxWorkers = 1;
+  private int active;
+  private boolean cancelling;
+
+  Pool(String name, WorkerFactory factory, TestRun run, PoolLogger logger) {
+    this.name = name;
+    this.factory = factory;
+    this.run = run;
+    this.logger = logger;
+    AtomicInteger threads = new AtomicInteger();
+    this.executor = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "lanes-" + name + "-scheduler-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    setMaxWorkers(1);
+  }
+
+  /** A batch of files of one project that one worker runs in one request. */
+  record PoolTask(TestProject project, List<TestSpecification> files, boolean isolate, boolean collect) {
+  }
+
+  private record Queued(PoolTask task, CompletableFuture<Void> result) {
+  }
+
+  synchronized void setMaxWorkers(int workers) {
+    maxWorkers = workers;
+    freeIds.clear();
+    for (int id = 1; id <= workers; id++) {
+      freeIds.add(id);
+    }
+    sharedRunners.forEach(r -> freeIds.remove(r.poolId()));
+  }
+
+  /** Queues a task; the future completes when its files were reported, or fails with why the machinery failed. */
+  synchronized CompletableFuture<Void> run(PoolTask task) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    if (cancelling) {
+      result.completeExceptionally(new PoolException("[" + name + "] Cannot run tasks while pool is cancelling"));
+      return result;
+    }
+    queue.add(new Queued(task, result));
+    schedule();
+    return result;
+  }
+
+  private synchronized void schedule() {
+    while (!queue.isEmpty() && active < maxWorkers) {
+      Queued next = queue.poll();
+      active++;
+      executor.execute(() -> execute(next));
+    }
+  }
+
+  private void execute(Queued queued) {
+    PoolTask task = queued.task();
+    PoolRunner runner = null;
+    boolean failed = false;
+    try {
+      runner = runnerFor(task);
+      runner.start(workerIds.incrementAndGet(), Map.of(
+          "testTimeout", String.valueOf(task.project().testTimeout().toMillis())));
+      List<FileSpec> specs = task.files().stream().map(TestSpecification::toFileSpec).toList();
+      WorkerResponse.TestFileFinished done = runner.request(specs).get();
+      if (done.error().isPresent()) {
+        failed = true;
+        run.failFiles(task.files(), done.error().get());
+      }
+      queued.result().complete(null);
+    } catch (PoolException e) {
+      failed = true;
+      queued.result().completeExceptionally(e);
+    } catch (ExecutionException e) {
+      failed = true;
+      queued.result().completeExceptionally(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failed = true;
+      queued.result().completeExceptionally(e);
+    } catch (RuntimeException e) {
+      failed = true;
+      queued.result().completeExceptionally(e);
+    } finally {
+      release(task, runner, failed);
+    }
+  }
+
+  private synchronized PoolRunner runnerFor(PoolTask task) throws PoolException {
+    if (!task.isolate()) {
+      for (Iterator<PoolRunner> shared = sharedRunners.iterator(); shared.hasNext(); ) {
+        PoolRunner runner = shared.next();
+        if (runner.project().equals(task.project()) && runner.collect() == task.collect()
+            && runner.canReuse(task.files().get(0))) {
+          shared.remove();
+          return runner;
+        }
+      }
+    }
+    if (freeIds.isEmpty() && !sharedRunners.isEmpty()) {
+      PoolRunner idle = sharedRunners.remove(0);
+      exits.add(idle.stop(false, idle.project().teardownTimeout()));
+      freeIds.add(idle.poolId());
+    }
+    if (freeIds.isEmpty()) {
+      throw new PoolException("[" + name + "] Cannot set concurrency id because there are no valid free ids."
+          + " This is a bug in Lanes.");
+    }
+    int poolId = freeIds.pollFirst();
+    PoolWorker worker;
+    try {
+      worker = factory.create(new WorkerOptions(name, task.project(), task.isolate(), poolId));
+    } catch (RuntimeException e) {
+      freeIds.add(poolId);
+      throw new PoolException("[" + name + "] could not create a worker: " + e, e);
+    }
+    return new PoolRunner(worker, task.project(), task.collect(), poolId,
+        run.methods(task.project(), task.collect(), poolId), logger);
+  }
+
+  private void release(PoolTask task, PoolRunner runner, boolean failed) {
+    synchronized (this) {
+      active--;
+      if (runner != null) {
+        Queued next = queue.peek();
+        boolean reuse = !task.isolate() && !failed && !runner.isTerminated() && next != null
+            && !next.task().isolate() && next.task().project().equals(runner.project())
+            && next.task().collect() == runner.collect() && runner.canReuse(next.task().files().get(0));
+        if (reuse) {
+          sharedRunners.add(runner);
+        } else {
+          exits.add(runner.stop(failed, runner.project().teardownTimeout()));
+          freeIds.add(runner.poolId());
+        }
+      }
+    }
+    schedule();
+  }
+
+  /** Stops every runner and waits for all stops started so far. */
+  CompletableFuture<Void> close() {
+    List<CompletableFuture<Void>> pending;
+    synchronized (this) {
+      cancelling = true;
+      for (Queued queued : queue) {
+        queued.result().completeExceptionally(new PoolException("Cancelled"));
+      }
+      queue.clear();
+      for (PoolRunner runner : sharedRunners) {
+        exits.add(runner.stop(false, runner.project().teardownTimeout()));
+      }
+      sharedRunners.clear();
+      pending = new ArrayList<>(exits);
+    }
+    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+        .whenComplete((ignored, error) -> executor.shutdown());
+  }
+}

@@ -1,0 +1,205 @@
+package dev.lanes.core.internal.scheduler;
+
+import dev.lanes.spi.PoolLogger;
+import dev.lanes.spi.PoolWorker;
+import dev.lanes.spi.TestProject;
+import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.WorkerExit;
+import dev.lanes.spi.protocol.FileSpec;
+import dev.lanes.spi.protocol.Message;
+import dev.lanes.spi.protocol.Rpc;
+import dev.lanes.spi.protocol.RunnerRpc;
+import dev.lanes.spi.protocol.RuntimeRpc;
+import dev.lanes.spi.protocol.WorkerRequest;
+import dev.lanes.spi.protocol.WorkerResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One worker's life, as Vitest's {@code PoolRunner}: IDLE → STARTING → STARTED → STOPPING →
+ * STOPPED (or START_FAILURE), with start and stop time-outs. A worker that exits or fails while
+ * starting or running rejects what was pending at once with the reason, and is never reused.
+ */
+final class PoolRunner implements PoolWorker.Listener {
+  static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  enum State { IDLE, STARTING, STARTED, STOPPING, STOPPED, START_FAILURE }
+
+  private final PoolWorker worker;
+  private final TestProject project;
+  private final boolean collect;
+  private final int poolId;
+  private final PoolLogger logger;
+  private final Rpc<RunnerRpc> rpc;
+  private volatile State state = State.IDLE;
+  private volatile List<String> files = List.of();
+  private CompletableFuture<WorkerResponse.Started> started = new CompletableFuture<>();
+  private CompletableFuture<WorkerResponse.TestFileFinished> finished = CompletableFuture.completedFuture(null);
+  private final CompletableFuture<WorkerResponse.Stopped> stopped = new CompletableFuture<>();
+  private CompletableFuture<Void> stopping;
+
+  PoolRunner(PoolWorker worker, TestProject project, boolean collect, int poolId, RuntimeRpc methods, PoolLogger logger) {
+    this.worker = worker;
+    this.project = project;
+    this.collect = collect;
+    this.poolId = poolId;
+    this.logger = logger;
+    this.rpc = Rpc.create(methods, RunnerRpc.class, (Message message) -> {
+      if (state != State.STOPPED) {
+        worker.send(message);
+      }
+    });
+    rpc.onLocalError(error -> logger.error("[" + worker.name() + "] a report from worker " + poolId
+        + " could not be handled: " + error, error));
+  }
+
+  int poolId() {
+    return poolId;
+  }
+
+  TestProject project() {
+    return project;
+  }
+
+  boolean collect() {
+    return collect;
+  }
+
+  State state() {
+    return state;
+  }
+
+  boolean isTerminated() {
+    return state == State.STOPPED || state == State.STOPPING || state == State.START_FAILURE;
+  }
+
+  boolean canReuse(TestSpecification next) {
+    return !isTerminated() && worker.canReuse(next);
+  }
+
+  /** Starts the worker and waits for its {@code started}; fails fast if it dies first. */
+  void start(int workerId, Map<String, String> settings) throws PoolException {
+    if (state == State.STARTED) {
+      return;
+    }
+    if (state != State.IDLE) {
+      throw new PoolException("Cannot start a " + state.name().toLowerCase() + " runner");
+    }
+    state = State.STARTING;
+    worker.on(this);
+    try {
+      worker.start().toCompletableFuture().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      worker.send(new WorkerRequest.Start(poolId, workerId, worker.name(), project.name(), project.isolate(), settings));
+      WorkerResponse.Started reply = started.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (reply.error().isPresent()) {
+        throw new PoolException(reply.error().get().headline());
+      }
+      state = State.STARTED;
+    } catch (TimeoutException e) {
+      state = State.START_FAILURE;
+      throw new PoolException("Timeout starting " + worker.name() + " worker after " + START_TIMEOUT.toSeconds() + "s");
+    } catch (ExecutionException e) {
+      state = State.START_FAILURE;
+      throw new PoolException(e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      state = State.START_FAILURE;
+      throw new PoolException("interrupted while starting the worker");
+    } catch (PoolException e) {
+      state = State.START_FAILURE;
+      throw e;
+    }
+  }
+
+  /** Sends a run or collect request; the future completes with {@code testfileFinished} or fails with the crash. */
+  synchronized CompletableFuture<WorkerResponse.TestFileFinished> request(List<FileSpec> specs) {
+    files = specs.stream().map(FileSpec::moduleId).toList();
+    finished = new CompletableFuture<>();
+    CompletableFuture<WorkerResponse.TestFileFinished> current = finished;
+    worker.send(collect ? new WorkerRequest.Collect(specs) : new WorkerRequest.Run(specs));
+    return current;
+  }
+
+  /** Stops the worker: gracefully ({@code stop} → {@code stopped}, at most {@code timeout}) unless forced, then by force. */
+  synchronized CompletableFuture<Void> stop(boolean force, Duration timeout) {
+    if (stopping != null) {
+      return stopping;
+    }
+    State before = state;
+    state = State.STOPPING;
+    stopping = CompletableFuture.runAsync(() -> {
+      try {
+        if (!force && (before == State.STARTED)) {
+          worker.send(new WorkerRequest.Stop());
+          stopped.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      } catch (TimeoutException e) {
+        logger.warn("[" + worker.name() + "] Timeout terminating worker " + poolId + " for test files "
+            + String.join(", ", files) + " after " + timeout.toMillis() + "ms; stopping it by force.");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        // the worker died while stopping: it is stopped
+      } finally {
+        worker.off(this);
+        rpc.close("the worker stopped");
+        try {
+          worker.stop().toCompletableFuture().get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+          logger.error("[" + worker.name() + "] Failed to terminate worker " + poolId + ": " + e, e);
+        }
+        state = State.STOPPED;
+      }
+    });
+    return stopping;
+  }
+
+  @Override
+  public void onMessage(Message message) {
+    if (rpc.accept(message)) {
+      return;
+    }
+    if (message instanceof WorkerResponse.Started reply) {
+      started.complete(reply);
+    } else if (message instanceof WorkerResponse.TestFileFinished reply) {
+      finished.complete(reply);
+    } else if (message instanceof WorkerResponse.Stopped reply) {
+      stopped.complete(reply);
+    } else {
+      fail(new PoolException("the worker sent a request, " + message.getClass().getSimpleName()
+          + ", which only the host may send. This is a bug in the pool."));
+    }
+  }
+
+  @Override
+  public void onError(Throwable error) {
+    fail(new PoolException("Worker " + worker.name() + " emitted error: " + error, error));
+  }
+
+  @Override
+  public void onExit(WorkerExit exit) {
+    if (state == State.STOPPING || state == State.STOPPED) {
+      stopped.complete(new WorkerResponse.Stopped(java.util.Optional.empty()));
+      return;
+    }
+    fail(new PoolException("Worker exited unexpectedly with " + exit.description() + " during "
+        + state.name().toLowerCase() + " state" + (files.isEmpty() ? "" : " while running test file(s) "
+        + String.join(", ", files)), exit));
+  }
+
+  private void fail(PoolException error) {
+    State before = state;
+    if (before != State.STOPPING) {
+      state = State.STOPPED;
+    }
+    rpc.close(error.getMessage());
+    started.completeExceptionally(error);
+    finished.completeExceptionally(error);
+    stopped.completeExceptionally(error);
+  }
+}

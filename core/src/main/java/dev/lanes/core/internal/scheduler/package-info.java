@@ -1,0 +1,2 @@
+/** Lanes internals: scheduler. Not an API. */
+package dev.lanes.core.internal.scheduler;

@@ -1,0 +1,338 @@
+package dev.lanes.core.internal.state;
+
+import dev.lanes.spi.Reporter;
+import dev.lanes.spi.Reporter.RunEndReason;
+import dev.lanes.spi.TestCase;
+import dev.lanes.spi.TestModule;
+import dev.lanes.spi.TestProject;
+import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.protocol.RuntimeRpc;
+import dev.lanes.spi.protocol.Task;
+import dev.lanes.spi.protocol.TaskEventPack;
+import dev.lanes.spi.protocol.TaskResult;
+import dev.lanes.spi.protocol.TaskResultPack;
+import dev.lanes.spi.protocol.TaskState;
+import dev.lanes.spi.protocol.TaskType;
+import dev.lanes.spi.protocol.TestError;
+import dev.lanes.spi.protocol.UserConsoleLog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The state of one run and the order of its reporter events. Workers report into it from any
+ * thread; every method holds the run's lock, so reporters are called one at a time and in
+ * Vitest's order. Missing events are filled in (a module that crashed still ends), never repeated.
+ */
+public final class TestRun {
+  private final Reporters reporters;
+  private final Map<String, ModuleState> modules = new LinkedHashMap<>();
+  private final Map<String, TaskNode> tasks = new HashMap<>();
+  private final List<TestError> unhandledErrors = new ArrayList<>();
+  private boolean interrupted;
+  private boolean ended;
+
+  public TestRun(List<Reporter> reporters) {
+    this.reporters = new Reporters(reporters, this::unhandled);
+  }
+
+  /** Registers the files of the run and tells the reporters the run started. */
+  public synchronized void start(List<TestSpecification> specifications) {
+    for (TestSpecification spec : specifications) {
+      modules.putIfAbsent(spec.fileId(), ModuleState.of(spec));
+    }
+    reporters.each(r -> r.onTestRunStart(specifications));
+  }
+
+  /** The methods a worker of {@code project} calls; with {@code collect} only the state is updated. */
+  public RuntimeRpc methods(TestProject project, boolean collect, int poolId) {
+    return new RunMethods(this, project, collect, poolId);
+  }
+
+  synchronized void queued(TestProject project, Task file, boolean collect, int poolId) {
+    ModuleState module = module(project, file);
+    module.poolId = poolId;
+    if (module.startTime == 0) {
+      module.startTime = System.currentTimeMillis();
+    }
+    if (!module.queued) {
+      module.queued = true;
+      if (!collect) {
+        reporters.each(r -> r.onTestModuleQueued(module));
+      }
+    }
+  }
+
+  synchronized void collected(TestProject project, List<Task> files, boolean collect) {
+    for (Task file : files) {
+      ModuleState module = module(project, file);
+      module.collect(file, tasks);
+      if (!collect) {
+        queuedFirst(module);
+        module.collected = true;
+        reporters.each(r -> r.onTestModuleCollected(module));
+      }
+      module.collected = true;
+    }
+  }
+
+  synchronized void registered(String parentId, Task task) {
+    TaskNode parent = tasks.get(parentId);
+    ModuleState module = parent != null ? (ModuleState) parent.module() : moduleWithId(parentId);
+    if (module == null) {
+      unhandled(TestError.of("IllegalStateException", "a worker registered task '" + task.id()
+          + "' under unknown parent '" + parentId + "'. This is a bug in the pool."));
+      return;
+    }
+    if (parent == null) {
+      module.roots.add(module.add(task, null, tasks));
+    } else {
+      parent.children.add(module.add(task, parent, tasks));
+    }
+  }
+
+  synchronized void updated(List<TaskResultPack> packs, List<TaskEventPack> events, boolean collect) {
+    for (TaskResultPack pack : packs) {
+      TaskNode node = tasks.get(pack.taskId());
+      if (node != null) {
+        node.result = pack.result();
+      } else if (modules.containsKey(pack.taskId())) {
+        modules.get(pack.taskId()).result = pack.result();
+      }
+    }
+    if (collect) {
+      return;
+    }
+    for (TaskEventPack event : events) {
+      ModuleState module = modules.get(event.taskId());
+      TaskNode node = tasks.get(event.taskId());
+      switch (event.event()) {
+        case SUITE_PREPARE -> {
+          if (module != null) {
+            startFirst(module);
+          }
+        }
+        case SUITE_FINISHED -> {
+          if (module != null) {
+            end(module);
+          }
+        }
+        case TEST_PREPARE -> {
+          if (node != null) {
+            ready(node);
+          }
+        }
+        case TEST_FINISHED -> {
+          if (node != null) {
+            finish(node);
+          }
+        }
+      }
+    }
+  }
+
+  synchronized void log(UserConsoleLog log, String fallbackModuleId) {
+    Optional<TaskNode> node = log.taskId().map(tasks::get);
+    if (node.isPresent()) {
+      node.get().logs.add(log);
+    } else {
+      ModuleState module = log.taskId().map(modules::get).orElse(modules.get(fallbackModuleId));
+      if (module != null) {
+        module.logs.add(log);
+      }
+    }
+    reporters.each(r -> r.onUserConsoleLog(log, node.map(TestCase.class::cast)));
+  }
+
+  /** An error that belongs to no test; it fails the run. */
+  public synchronized void unhandled(TestError error) {
+    unhandledErrors.add(error);
+  }
+
+  synchronized int failedTests() {
+    return (int) tasks.values().stream()
+        .filter(n -> n.type() == TaskType.TEST && n.result != null && n.result.state() == TaskState.FAIL).count();
+  }
+
+  /** Ends these files with {@code error} unless they already ended: a crash, a pool that threw, a cancel. */
+  public synchronized void failFiles(List<TestSpecification> specs, TestError error) {
+    for (TestSpecification spec : specs) {
+      ModuleState module = modules.computeIfAbsent(spec.fileId(), id -> ModuleState.of(spec));
+      if (!module.ended) {
+        module.result = TaskResult.failed(module.durationMillis, List.of(error));
+        end(module);
+      }
+    }
+  }
+
+  /** The run was interrupted (a cancel, Ctrl-C): it ends as interrupted. */
+  public synchronized void interrupt() {
+    interrupted = true;
+  }
+
+  /** Ends every file that has not ended (never silently missing) and tells the reporters the run ended. */
+  public synchronized RunEndReason end() {
+    if (!ended) {
+      ended = true;
+      for (ModuleState module : modules.values()) {
+        if (!module.ended) {
+          module.result = TaskResult.failed(0, List.of(TestError.of("IllegalStateException", interrupted
+              ? "the run was interrupted before this file ran"
+              : "the file never ran: its pool finished without reporting it. This is a bug in the pool.")));
+          end(module);
+        }
+      }
+    }
+    RunEndReason reason = interrupted ? RunEndReason.INTERRUPTED
+        : !unhandledErrors.isEmpty() || modules.values().stream().anyMatch(m -> m.state() == TaskState.FAIL)
+        ? RunEndReason.FAILED : RunEndReason.PASSED;
+    List<TestModule> all = List.copyOf(modules.values());
+    List<TestError> errors = List.copyOf(unhandledErrors);
+    reporters.each(r -> r.onTestRunEnd(all, errors, reason));
+    return reason;
+  }
+
+  /** Tells the reporters what a collect-only run found. */
+  public synchronized void collectedAll() {
+    List<TestModule> all = List.copyOf(modules.values());
+    reporters.each(r -> r.onTestsCollected(all));
+  }
+
+  public synchronized List<TestModule> modules() {
+    return List.copyOf(modules.values());
+  }
+
+  public synchronized List<TestError> unhandledErrors() {
+    return List.copyOf(unhandledErrors);
+  }
+
+  private ModuleState module(TestProject project, Task file) {
+    return modules.computeIfAbsent(file.id(), id -> new ModuleState(id, file.name(), project.name(), project.pool()));
+  }
+
+  private ModuleState moduleWithId(String id) {
+    return modules.get(id);
+  }
+
+  private void queuedFirst(ModuleState module) {
+    if (!module.queued) {
+      module.queued = true;
+      if (module.startTime == 0) {
+        module.startTime = System.currentTimeMillis();
+      }
+      reporters.each(r -> r.onTestModuleQueued(module));
+    }
+  }
+
+  private void startFirst(ModuleState module) {
+    queuedFirst(module);
+    if (!module.collected) {
+      module.collected = true;
+      reporters.each(r -> r.onTestModuleCollected(module));
+    }
+    if (!module.started) {
+      module.started = true;
+      reporters.each(r -> r.onTestModuleStart(module));
+    }
+  }
+
+  private void ready(TaskNode node) {
+    startFirst((ModuleState) node.module());
+    if (!node.ready) {
+      node.ready = true;
+      reporters.each(r -> r.onTestCaseReady(node));
+    }
+  }
+
+  private void finish(TaskNode node) {
+    ready(node);
+    if (!node.finished && node.result != null && node.result.state().isFinal()) {
+      node.finished = true;
+      reporters.each(r -> r.onTestCaseResult(node));
+    }
+  }
+
+  private void end(ModuleState module) {
+    if (module.ended) {
+      return;
+    }
+    startFirst(module);
+    boolean crashed = module.result != null && module.result.state() == TaskState.FAIL && !module.result.errors().isEmpty();
+    for (TaskNode test : module.testNodes()) {
+      if (test.result == null || !test.result.state().isFinal()) {
+        test.result = TaskResult.skipped(crashed ? "not run: " + module.result.errors().get(0).message() : "not run");
+      }
+      finish(test);
+    }
+    if (module.result == null || !module.result.state().isFinal()) {
+      module.result = new TaskResult(summarize(module), module.durationMillis, List.of(), 0, Optional.empty());
+    }
+    if (module.result.state() != TaskState.FAIL && module.testNodes().stream()
+        .anyMatch(t -> t.result.state() == TaskState.FAIL)) {
+      module.result = new TaskResult(TaskState.FAIL, module.result.durationMillis(), module.result.errors(), 0,
+          module.result.note());
+    }
+    if (module.startTime > 0) {
+      module.durationMillis = Math.max(module.result.durationMillis(), System.currentTimeMillis() - module.startTime);
+    }
+    module.ended = true;
+    reporters.each(r -> r.onTestModuleEnd(module));
+  }
+
+  private static TaskState summarize(ModuleState module) {
+    List<TaskNode> tests = module.testNodes();
+    if (tests.stream().anyMatch(t -> t.result != null && t.result.state() == TaskState.FAIL)) {
+      return TaskState.FAIL;
+    }
+    return tests.stream().anyMatch(t -> t.result != null && t.result.state() == TaskState.PASS)
+        ? TaskState.PASS : TaskState.SKIP;
+  }
+
+  /** RPC methods bound to one project; what {@code createMethodsRPC} returns. */
+  private record RunMethods(TestRun run, TestProject project, boolean collect, int poolId) implements RuntimeRpc {
+    @Override
+    public void onQueued(Task file) {
+      run.queued(project, file, collect, poolId);
+    }
+
+    @Override
+    public void onCollected(List<Task> files) {
+      run.collected(project, files, collect);
+    }
+
+    @Override
+    public void onTaskRegistered(String parentId, Task task) {
+      run.registered(parentId, task);
+    }
+
+    @Override
+    public void onTaskUpdate(List<TaskResultPack> packs, List<TaskEventPack> events) {
+      run.updated(packs, events, collect);
+    }
+
+    @Override
+    public void onUserConsoleLog(UserConsoleLog log) {
+      run.log(log, null);
+    }
+
+    @Override
+    public void onUnhandledError(TestError error, String type) {
+      run.unhandled(TestError.of(type, error.headline()).withCause(error));
+    }
+
+    @Override
+    public void onCancel(String reason) {
+      run.interrupt();
+    }
+
+    @Override
+    public CompletionStage<Integer> getCountOfFailedTests() {
+      return CompletableFuture.completedFuture(run.failedTests());
+    }
+  }
+}

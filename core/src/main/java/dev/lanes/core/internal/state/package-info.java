@@ -1,0 +1,2 @@
+/** Lanes internals: state. Not an API. */
+package dev.lanes.core.internal.state;

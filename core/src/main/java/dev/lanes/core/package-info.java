@@ -1,0 +1,2 @@
+/** Entry points of Lanes: load configuration, run or collect tests. */
+package dev.lanes.core;
