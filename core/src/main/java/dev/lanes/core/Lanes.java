@@ -40,7 +40,7 @@ public final class Lanes {
   }
 
   /** Loads the configuration in layers; see {@link ConfigLoader}. */
-  public static LanesConfig loadConfig(Path root, Optional<Path> configFile, List<ConfigLoader.Override> overrides) {
+  public static LanesConfig loadConfig(Path root, Optional<Path> configFile, List<ConfigOverride> overrides) {
     Map<String, String> properties = new LinkedHashMap<>();
     System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
     return ConfigLoader.load(root, configFile, overrides, properties, Lanes.class.getClassLoader());

@@ -30,13 +30,14 @@ public final class WorkerLoop {
   private final ExecutorService requests;
   private volatile JUnitFileRunner runner;
 
-  public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName) {
+  public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
+                    long stackSize) {
     this.post = post;
     this.rpc = Rpc.create(new RunnerRpc() { }, RuntimeRpc.class, post);
     this.capture = new ConsoleCapture(consoleSink);
     ClassLoader loader = WorkerLoop.class.getClassLoader();
     this.requests = Executors.newSingleThreadExecutor(task -> {
-      Thread thread = new Thread(task, threadName);
+      Thread thread = new Thread(null, task, threadName, stackSize);
       thread.setDaemon(true);
       thread.setContextClassLoader(loader);
       return thread;

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.LanesConfig;
 import dev.lanes.core.ProjectConfig;
@@ -48,20 +49,16 @@ public final class ConfigLoader {
     knownKeys.add("root");
   }
 
-  /** A value given on the command line, e.g. {@code --pool forks} as ("pool", "forks", "--pool"). */
-  public record Override(String key, Object value, String option) {
-  }
-
   /**
    * Loads {@code configFile} (or {@code <root>/lanes.conf} if present) over the defaults, then
    * system properties and {@code overrides}. Throws {@link ConfigurationException} listing every problem.
    */
-  public static LanesConfig load(Path root, Optional<Path> configFile, List<Override> overrides,
+  public static LanesConfig load(Path root, Optional<Path> configFile, List<ConfigOverride> overrides,
                                  Map<String, String> systemProperties, ClassLoader loader) {
     return new ConfigLoader(root.toAbsolutePath().normalize(), loader).load(configFile, overrides, systemProperties);
   }
 
-  private LanesConfig load(Optional<Path> configFile, List<Override> overrides, Map<String, String> properties) {
+  private LanesConfig load(Optional<Path> configFile, List<ConfigOverride> overrides, Map<String, String> properties) {
     Config user = parseUserFile(configFile);
     checkKeys(user.root(), knownKeys, ROOT_ONLY, PROJECT_ONLY, "");
     Config layered = user;
@@ -71,7 +68,7 @@ public final class ConfigLoader {
         layered = parseValue(key, property.getValue(), "system property -D" + property.getKey()).withFallback(layered);
       }
     }
-    for (Override override : overrides) {
+    for (ConfigOverride override : overrides) {
       layered = parseValue(override.key(), override.value(), "command-line option " + override.option())
           .withFallback(layered);
     }
@@ -103,7 +100,12 @@ public final class ConfigLoader {
     try {
       return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
     } catch (ConfigException e) {
-      problems.add(e.getMessage().replace(file.toString(), root.relativize(file).toString()));
+      String message = e.getMessage().replace(file.toString(), root.relativize(file).toString());
+      if (message.contains("include keyword is not followed by a quoted string")) {
+        message += "; to set the include globs write the key in quotes, \"include\" = [...], since include is a"
+            + " HOCON keyword";
+      }
+      problems.add(message);
       throw new ConfigurationException(problems);
     }
   }

@@ -1,0 +1,182 @@
+package dev.lanes.cli;
+
+import dev.lanes.core.ConfigOverride;
+import dev.lanes.core.ConfigurationException;
+import dev.lanes.core.Lanes;
+import dev.lanes.core.LanesConfig;
+import dev.lanes.spi.TestCase;
+import dev.lanes.spi.TestModule;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lanes run} and {@code lanes list}. Exit codes: 0 passed, 1 test failures, 2 usage or configuration error. */
+@Command(name = "lanes", mixinStandardHelpOptions = true, version = "Lanes 0.1.0",
+    description = "Runs JVM test suites in pools of workers.",
+    subcommands = {Main.Run.class, Main.ListTests.class})
+public final class Main {
+  static final int CONFIGURATION_ERROR = 2;
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8)));
+  }
+
+  /** Runs the command line with these streams; returns the exit code. */
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(new java.io.PrintWriter(out, true));
+    commandLine.setErr(new java.io.PrintWriter(err, true));
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof ConfigurationException config) {
+        err.println(config.getMessage());
+        return CONFIGURATION_ERROR;
+      }
+      throw e;
+    });
+    Shared.streams.set(new PrintStream[] {out, err});
+    try {
+      return commandLine.execute(args);
+    } finally {
+      Shared.streams.remove();
+    }
+  }
+
+  /** Options both commands take. */
+  static final class Shared {
+    static final ThreadLocal<PrintStream[]> streams = new ThreadLocal<>();
+
+    @Parameters(paramLabel = "FILTER", description = "Run only test classes whose name contains one of these.")
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = "--root", description = "The project root (default: the current folder).")
+    Path root = Path.of("");
+
+    @Option(names = "--config", description = "The configuration file (default: <root>/lanes.conf).")
+    Path config;
+
+    @Option(names = "--pool", description = "The pool: a name (threads) or a pool jar's path (./pool.jar#name).")
+    String pool;
+
+    @Option(names = "--project", description = "Run only this project.")
+    String project;
+
+    @Option(names = "--maxWorkers", description = "Workers at once: a number or a percentage (\"50%%\").")
+    String maxWorkers;
+
+    @Option(names = "--isolate", negatable = true, description = "A fresh worker per test file (--no-isolate reuses workers).")
+    Boolean isolate;
+
+    @Option(names = "--reporter", description = "Reporters: default, verbose, json, junit (repeatable).")
+    List<String> reporters;
+
+    @Option(names = "--outputFile", description = "Where json and junit reporters write.")
+    String outputFile;
+
+    @Option(names = "--classpath", description = "The test class path (path-separated), or @file to read it from a file.")
+    String classpath;
+
+    @Option(names = "--testTimeout", description = "Fail a test running longer than this (e.g. 10s; 0 = no limit).")
+    String testTimeout;
+
+    LanesConfig load() {
+      List<ConfigOverride> overrides = new ArrayList<>();
+      add(overrides, "pool", pool, "--pool");
+      add(overrides, "maxWorkers", maxWorkers, "--maxWorkers");
+      add(overrides, "isolate", isolate, isolate != null && !isolate ? "--no-isolate" : "--isolate");
+      add(overrides, "reporters", reporters, "--reporter");
+      add(overrides, "outputFile", outputFile, "--outputFile");
+      add(overrides, "testTimeout", testTimeout, "--testTimeout");
+      if (classpath != null) {
+        add(overrides, "classpath", List.of(classpath.startsWith("@") ? classpath
+            : classpath.replace(java.io.File.pathSeparator, "\n")).stream()
+            .flatMap(c -> c.startsWith("@") ? java.util.stream.Stream.of(c) : c.lines())
+            .map(c -> c.startsWith("@") ? "@" + Path.of(c.substring(1)).toAbsolutePath() : Path.of(c).toAbsolutePath().toString())
+            .toList(), "--classpath");
+      }
+      Path absoluteRoot = root.toAbsolutePath().normalize();
+      return Lanes.loadConfig(absoluteRoot, Optional.ofNullable(config).map(Path::toAbsolutePath), overrides);
+    }
+
+    Lanes.RunOptions options(boolean collectOnly) {
+      return new Lanes.RunOptions(filters, collectOnly, out(), interactive(), Optional.ofNullable(project));
+    }
+
+    PrintStream out() {
+      return streams.get()[0];
+    }
+
+    private static void add(List<ConfigOverride> overrides, String key, Object value, String option) {
+      if (value != null) {
+        overrides.add(new ConfigOverride(key, value, option));
+      }
+    }
+
+    private static boolean interactive() {
+      if (System.getenv("CI") != null && !System.getenv("CI").equalsIgnoreCase("false")) {
+        return false;
+      }
+      if ("dumb".equals(System.getenv("TERM")) || System.console() == null) {
+        return false;
+      }
+      try {
+        Method isTerminal = System.console().getClass().getMethod("isTerminal");
+        return (Boolean) isTerminal.invoke(System.console());
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return true;
+      }
+    }
+  }
+
+  /** {@code lanes run}. */
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the test suite.")
+  static final class Run implements Callable<Integer> {
+    @Mixin
+    Shared shared;
+
+    @Override
+    public Integer call() {
+      return Lanes.run(shared.load(), shared.options(false)).exitCode();
+    }
+  }
+
+  /** {@code lanes list}: collects tests, runs none. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the tests without running any.")
+  static final class ListTests implements Callable<Integer> {
+    @Mixin
+    Shared shared;
+
+    @Option(names = "--json", description = "Print the tests as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      Lanes.RunResult result = Lanes.run(shared.load(), shared.options(true));
+      PrintStream out = shared.out();
+      if (json) {
+        out.println(TestListing.json(result.modules()));
+      } else {
+        for (TestModule module : result.modules()) {
+          module.errors().forEach(e -> out.println(module.moduleId() + "  (cannot collect: " + e.headline() + ")"));
+          for (TestCase test : module.tests()) {
+            out.println((module.project().isEmpty() ? "" : "[" + module.project() + "] ") + test.fullName()
+                + "  " + test.uniqueId().orElse(test.id()));
+          }
+        }
+      }
+      return result.exitCode();
+    }
+  }
+}

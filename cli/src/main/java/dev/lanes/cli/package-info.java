@@ -1,0 +1,2 @@
+/** The {@code lanes} command. */
+package dev.lanes.cli;

@@ -1,0 +1,26 @@
+package dev.lanes.pool.threads;
+
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.lanes.spi.PoolContext;
+import dev.lanes.spi.PoolModule;
+import dev.lanes.spi.ProcessPool;
+
+/**
+ * The {@code threads} pool as a Guice module: core's scheduler over {@link ThreadsPoolWorker}s.
+ * {@link WorkerClassLoaders} decides how a worker's class loader is made; override that binding to
+ * change it.
+ */
+public class ThreadsPoolModule extends PoolModule {
+  @Override
+  protected void configure() {
+    options(ThreadsOptions.class);
+    bind(WorkerClassLoaders.class).to(WorkerClassLoaders.Isolated.class);
+  }
+
+  @Provides
+  @Singleton
+  ProcessPool pool(PoolContext context, ThreadsOptions options, WorkerClassLoaders loaders) {
+    return context.workerPool(worker -> new ThreadsPoolWorker(worker, options, loaders));
+  }
+}

@@ -1,0 +1,122 @@
+package dev.lanes.pool.threads;
+
+import dev.lanes.runtime.ConsoleRouter;
+import dev.lanes.runtime.JsonCodec;
+import dev.lanes.spi.PoolWorker;
+import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.WorkerOptions;
+import dev.lanes.spi.protocol.Codec;
+import dev.lanes.spi.protocol.Message;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * A worker that is a thread in this JVM, running the Lanes runtime inside its own class loader.
+ * Messages cross the loader boundary as encoded text, through the same codec as every transport.
+ */
+final class ThreadsPoolWorker implements PoolWorker {
+  private static final Codec CODEC = JsonCodec.forProtocol();
+
+  private final WorkerOptions options;
+  private final WorkerClassLoaders loaders;
+  private final ThreadsOptions threadsOptions;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private URLClassLoader loader;
+  private volatile Consumer<String> toWorker;
+
+  ThreadsPoolWorker(WorkerOptions options, ThreadsOptions threadsOptions, WorkerClassLoaders loaders) {
+    this.options = options;
+    this.loaders = loaders;
+    this.threadsOptions = threadsOptions;
+  }
+
+  @Override
+  public String name() {
+    return options.pool();
+  }
+
+  @Override
+  public synchronized CompletionStage<Void> start() {
+    try {
+      loader = loaders.create(options.project(), options.poolId());
+      Class<?> main = Class.forName("dev.lanes.runtime.WorkerMain", true, loader);
+      Method inMemory = main.getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class);
+      Consumer<String> toHost = this::receive;
+      ThreadLocal<BiConsumer<Boolean, String>> sink = ConsoleRouter.install().sink();
+      @SuppressWarnings("unchecked")
+      Consumer<String> channel = (Consumer<String>) inMemory.invoke(null, toHost, sink,
+          "lanes-" + options.pool() + "-worker-" + options.poolId(), threadsOptions.threadStackSize());
+      toWorker = channel;
+      return CompletableFuture.completedFuture(null);
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      closeLoader();
+      Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+      return CompletableFuture.failedFuture(new IllegalStateException(
+          "[" + options.pool() + "] the worker runtime could not be loaded in the test class path: " + cause, cause));
+    }
+  }
+
+  @Override
+  public synchronized CompletionStage<Void> stop() {
+    Consumer<String> channel = toWorker;
+    toWorker = null;
+    if (channel != null) {
+      channel.accept(null);
+    }
+    closeLoader();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void send(Message message) {
+    Consumer<String> channel = toWorker;
+    if (channel == null) {
+      throw new IllegalStateException("[" + options.pool() + "] worker " + options.poolId() + " is not running");
+    }
+    channel.accept(CODEC.encode(message));
+  }
+
+  @Override
+  public void on(Listener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void off(Listener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public boolean canReuse(TestSpecification next) {
+    return !options.isolate();
+  }
+
+  private void receive(String text) {
+    Message message;
+    try {
+      message = CODEC.decode(text);
+    } catch (Codec.CodecException e) {
+      listeners.forEach(l -> l.onError(e));
+      return;
+    }
+    listeners.forEach(l -> l.onMessage(message));
+  }
+
+  private void closeLoader() {
+    if (loader != null) {
+      try {
+        loader.close();
+      } catch (IOException e) {
+        // the loader's jars stay open until the JVM ends; nothing else depends on it
+      }
+      loader = null;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The test kit pool authors test their pools with. */
+package dev.lanes.testkit;
