@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class ErrorMapper {
   private static final int MAX_CAUSES = 8;
   private static final List<String> FRAMEWORK = List.of("org.junit.platform.", "org.junit.jupiter.engine.",
-      "org.junit.vintage.", "jdk.internal.", "java.lang.reflect.", "sun.reflect.", "dev.lanes.",
+      "org.junit.vintage.", "jdk.internal.", "java.lang.reflect.", "sun.reflect.", "dev.lanes.runtime.",
       "java.util.concurrent.ForkJoin", "org.junit.runners.", "org.junit.internal.");
   private static final List<String> ASSERTIONS = List.of("org.junit.jupiter.api.Assert", "org.junit.jupiter.api.AssertionUtils",
       "org.junit.jupiter.api.Assertions", "org.junit.Assert", "org.assertj.", "org.opentest4j.", "org.hamcrest.",
@@ -57,7 +57,10 @@ public final class ErrorMapper {
     }
     StringBuilder stack = new StringBuilder();
     for (StackTraceElement frame : kept) {
-      stack.append("\tat ").append(frame).append('\n');
+      stack.append("\tat ").append(frame.getClassName()).append('.').append(frame.getMethodName()).append('(')
+          .append(frame.getFileName() == null ? "Unknown Source" : frame.getFileName()
+              + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : ""))
+          .append(")\n");
     }
     return stack.toString();
   }
