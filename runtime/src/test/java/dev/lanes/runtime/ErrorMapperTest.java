@@ -23,7 +23,7 @@ class ErrorMapperTest {
     assertThat(error.expected()).contains("3");
     assertThat(error.actual()).contains("4");
     assertThat(error.stack()).get().asString()
-        .startsWith("\tat example.Arithmetic.checkSum(Arithmetic.java:12)\n")
+        .startsWith("\tat example.Arithmetic.checkSum(Arithmetic.java:11)\n")
         .doesNotContain("org.junit.jupiter.api.Assert")
         .doesNotContain("jdk.internal.reflect")
         .doesNotContain("dev.lanes.runtime");
