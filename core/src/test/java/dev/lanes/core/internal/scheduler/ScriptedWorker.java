@@ -1,0 +1,124 @@
+package dev.lanes.core.internal.scheduler;
+
+import dev.lanes.spi.PoolWorker;
+import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.WorkerExit;
+import dev.lanes.spi.WorkerOptions;
+import dev.lanes.spi.protocol.FileSpec;
+import dev.lanes.spi.protocol.Ids;
+import dev.lanes.spi.protocol.Message;
+import dev.lanes.spi.protocol.RpcCall;
+import dev.lanes.spi.protocol.Task;
+import dev.lanes.spi.protocol.TaskEvent;
+import dev.lanes.spi.protocol.TaskEventPack;
+import dev.lanes.spi.protocol.TaskMode;
+import dev.lanes.spi.protocol.TaskResult;
+import dev.lanes.spi.protocol.TaskResultPack;
+import dev.lanes.spi.protocol.TaskType;
+import dev.lanes.spi.protocol.TestError;
+import dev.lanes.spi.protocol.WorkerRequest;
+import dev.lanes.spi.protocol.WorkerResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An in-memory worker that speaks the real protocol: each file it runs has one passing test, unless
+ * its fault says otherwise. Records every run request it received.
+ */
+final class ScriptedWorker implements PoolWorker {
+  enum Fault { NONE, CANNOT_START, STARTED_WITH_ERROR, EXITS_DURING_RUN }
+
+  final WorkerOptions options;
+  final Fault fault;
+  final List<List<String>> runRequests = new CopyOnWriteArrayList<>();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService thread = Executors.newSingleThreadExecutor();
+  volatile boolean stopped;
+
+  ScriptedWorker(WorkerOptions options, Fault fault) {
+    this.options = options;
+    this.fault = fault;
+  }
+
+  @Override
+  public String name() {
+    return options.pool();
+  }
+
+  @Override
+  public CompletionStage<Void> start() {
+    if (fault == Fault.CANNOT_START) {
+      return CompletableFuture.failedFuture(new IllegalStateException("Error: Could not create the Java Virtual Machine."));
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<Void> stop() {
+    stopped = true;
+    thread.shutdown();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void send(Message message) {
+    thread.execute(() -> handle(message));
+  }
+
+  @Override
+  public void on(Listener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void off(Listener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public boolean canReuse(TestSpecification next) {
+    return !options.isolate();
+  }
+
+  private void handle(Message message) {
+    if (message instanceof WorkerRequest.Start) {
+      emit(fault == Fault.STARTED_WITH_ERROR
+          ? new WorkerResponse.Started(Optional.of(TestError.of("NoClassDefFoundError", "org/junit/platform/launcher/Launcher")))
+          : WorkerResponse.Started.ok());
+    } else if (message instanceof WorkerRequest.Run run) {
+      runRequests.add(run.files().stream().map(FileSpec::moduleId).toList());
+      for (FileSpec file : run.files()) {
+        if (fault == Fault.EXITS_DURING_RUN) {
+          listeners.forEach(l -> l.onExit(WorkerExit.code(137, "exit code 137 (killed)")));
+          return;
+        }
+        report(file);
+      }
+      emit(new WorkerResponse.TestFileFinished(Optional.empty(), Optional.empty()));
+    } else if (message instanceof WorkerRequest.Stop) {
+      emit(new WorkerResponse.Stopped(Optional.empty()));
+    }
+  }
+
+  private void report(FileSpec file) {
+    String testId = Ids.childId(file.fileId(), 0);
+    Task test = new Task(testId, "works()", TaskType.TEST, TaskMode.RUN, Optional.empty(), Optional.empty(), List.of());
+    Task root = new Task(file.fileId(), file.moduleId(), TaskType.FILE, TaskMode.RUN, Optional.empty(), Optional.empty(),
+        List.of(test));
+    emit(new RpcCall(0, "onQueued", List.of(root)));
+    emit(new RpcCall(0, "onCollected", List.of(List.of(root))));
+    emit(new RpcCall(0, "onTaskUpdate", List.of(
+        List.of(new TaskResultPack(testId, TaskResult.passed(1)), new TaskResultPack(file.fileId(), TaskResult.passed(1))),
+        List.of(new TaskEventPack(file.fileId(), TaskEvent.SUITE_PREPARE), new TaskEventPack(testId, TaskEvent.TEST_PREPARE),
+            new TaskEventPack(testId, TaskEvent.TEST_FINISHED), new TaskEventPack(file.fileId(), TaskEvent.SUITE_FINISHED)))));
+  }
+
+  private void emit(Message message) {
+    listeners.forEach(l -> l.onMessage(message));
+  }
+}

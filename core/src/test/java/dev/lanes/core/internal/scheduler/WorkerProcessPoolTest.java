@@ -1,0 +1,126 @@
+package dev.lanes.core.internal.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.spi.PoolLogger;
+import dev.lanes.spi.TestModule;
+import dev.lanes.spi.TestProject;
+import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.protocol.TaskState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class WorkerProcessPoolTest {
+  private final List<ScriptedWorker> workers = new CopyOnWriteArrayList<>();
+  private final List<String> log = new CopyOnWriteArrayList<>();
+  private final PoolLogger logger = new PoolLogger() {
+    @Override
+    public void info(String message) {
+      log.add(message);
+    }
+
+    @Override
+    public void warn(String message) {
+      log.add(message);
+    }
+
+    @Override
+    public void error(String message, Throwable cause) {
+      log.add(message);
+    }
+  };
+
+  private static TestProject project(boolean isolate, int maxWorkers) {
+    return new TestProject("unit", Path.of("."), List.of(), "scripted", isolate, maxWorkers, Duration.ZERO,
+        Duration.ofSeconds(5));
+  }
+
+  private static List<TestSpecification> files(TestProject project, int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> TestSpecification.of(project, "com.acme.File" + i + "Test")).toList();
+  }
+
+  private Map<String, TestModule> run(List<TestSpecification> specs, Function<Integer, ScriptedWorker.Fault> faultOfWorker)
+      throws Exception {
+    TestRun run = new TestRun(List.of());
+    WorkerProcessPool pool = new WorkerProcessPool("scripted", options -> {
+      ScriptedWorker worker = new ScriptedWorker(options, faultOfWorker.apply(workers.size() + 1));
+      workers.add(worker);
+      return worker;
+    }, run, logger);
+    run.start(specs);
+    pool.runTests(specs, List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    pool.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    run.end();
+    return run.modules().stream().collect(Collectors.toMap(TestModule::moduleId, m -> m));
+  }
+
+  @Test
+  void isolatedFilesEachGetAFreshWorker() throws Exception {
+    Map<String, TestModule> modules = run(files(project(true, 2), 3), n -> ScriptedWorker.Fault.NONE);
+
+    assertThat(modules.values()).allSatisfy(m -> assertThat(m.state()).isEqualTo(TaskState.PASS));
+    assertThat(workers).hasSize(3).allSatisfy(w -> assertThat(w.runRequests).hasSize(1));
+    assertThat(workers).allSatisfy(w -> assertThat(w.stopped).isTrue());
+    assertThat(workers).extracting(w -> w.options.poolId()).allSatisfy(id -> assertThat(id).isBetween(1, 2));
+  }
+
+  @Test
+  void aSingleNonIsolatedWorkerGetsAllFilesInOneRequest() throws Exception {
+    run(files(project(false, 1), 3), n -> ScriptedWorker.Fault.NONE);
+
+    assertThat(workers).singleElement().satisfies(w -> assertThat(w.runRequests)
+        .containsExactly(List.of("com.acme.File1Test", "com.acme.File2Test", "com.acme.File3Test")));
+  }
+
+  @Test
+  void nonIsolatedWorkersAreReusedAcrossFiles() throws Exception {
+    Map<String, TestModule> modules = run(files(project(false, 2), 6), n -> ScriptedWorker.Fault.NONE);
+
+    assertThat(modules).hasSize(6);
+    assertThat(workers.size()).isLessThanOrEqualTo(2);
+    assertThat(workers.stream().mapToInt(w -> w.runRequests.size()).sum()).isEqualTo(6);
+  }
+
+  @Test
+  void aWorkerThatDiesFailsOnlyItsOwnFileWithTheReason() throws Exception {
+    Map<String, TestModule> modules = run(files(project(true, 1), 3),
+        n -> n == 2 ? ScriptedWorker.Fault.EXITS_DURING_RUN : ScriptedWorker.Fault.NONE);
+
+    assertThat(modules.get("com.acme.File1Test").state()).isEqualTo(TaskState.PASS);
+    assertThat(modules.get("com.acme.File3Test").state()).isEqualTo(TaskState.PASS);
+    TestModule crashed = modules.get("com.acme.File2Test");
+    assertThat(crashed.state()).isEqualTo(TaskState.FAIL);
+    assertThat(crashed.errors()).singleElement().satisfies(e -> assertThat(e.message())
+        .isEqualTo("[scripted] Worker exited unexpectedly with exit code 137 (killed) during started state"
+            + " while running test file(s) com.acme.File2Test"));
+  }
+
+  @Test
+  void aWorkerThatCannotStartFailsFastWithItsOwnMessage() throws Exception {
+    long start = System.nanoTime();
+    Map<String, TestModule> modules = run(files(project(true, 1), 2),
+        n -> n == 1 ? ScriptedWorker.Fault.CANNOT_START : ScriptedWorker.Fault.NONE);
+
+    assertThat(modules.get("com.acme.File1Test").errors()).singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("Could not create the Java Virtual Machine"));
+    assertThat(modules.get("com.acme.File2Test").state()).isEqualTo(TaskState.PASS);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PoolRunner.START_TIMEOUT);
+  }
+
+  @Test
+  void aStartedReplyWithAnErrorFailsTheFile() throws Exception {
+    Map<String, TestModule> modules = run(files(project(true, 1), 1), n -> ScriptedWorker.Fault.STARTED_WITH_ERROR);
+
+    assertThat(modules.get("com.acme.File1Test").errors()).singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("NoClassDefFoundError: org/junit/platform/launcher/Launcher"));
+  }
+}
