@@ -118,7 +118,9 @@ public final class ConfigLoader {
 
   private void checkKeys(ConfigObject object, Set<String> known, Set<String> rootOnly, Set<String> projectOnly,
                          String prefix) {
-    for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+    List<Map.Entry<String, ConfigValue>> entries = new ArrayList<>(object.entrySet());
+    entries.sort(java.util.Comparator.comparingInt(e -> e.getValue().origin().lineNumber()));
+    for (Map.Entry<String, ConfigValue> entry : entries) {
       String key = entry.getKey();
       boolean valid = prefix.isEmpty() ? known.contains(key) && !projectOnly.contains(key)
           : (known.contains(key) || projectOnly.contains(key)) && !rootOnly.contains(key);

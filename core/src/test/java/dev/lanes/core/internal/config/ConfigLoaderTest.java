@@ -1,0 +1,133 @@
+package dev.lanes.core.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lanes.core.ConfigOverride;
+import dev.lanes.core.ConfigurationException;
+import dev.lanes.core.LanesConfig;
+import dev.lanes.core.ProjectConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path root;
+
+  private LanesConfig load(String conf, List<ConfigOverride> overrides, Map<String, String> properties) throws IOException {
+    Files.writeString(root.resolve("lanes.conf"), conf);
+    return ConfigLoader.load(root, Optional.empty(), overrides, properties, getClass().getClassLoader());
+  }
+
+  @Test
+  void defaultsApplyWithoutAFile() {
+    LanesConfig config = ConfigLoader.load(root, Optional.empty(), List.of(), Map.of(), getClass().getClassLoader());
+
+    ProjectConfig project = config.projects().get(0);
+    assertThat(project.pool()).isEqualTo("threads");
+    assertThat(project.isolate()).isTrue();
+    assertThat(project.include()).contains("**/*Test.class");
+    assertThat(project.testClassDirs()).containsExactly(root.resolve("target/test-classes"));
+    assertThat(config.reporters()).containsExactly("default");
+  }
+
+  @Test
+  void everyUnknownKeyIsReportedWithFileLineAndTheValidKeys() {
+    assertThatThrownBy(() -> load("pool = threads\npol = forks\nisolate = true\nmaxWorker = 2\n", List.of(), Map.of()))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+          assertThat(e.problems()).hasSize(2);
+          assertThat(e.problems().get(0)).startsWith("lanes.conf:2: unknown key 'pol'; valid keys: ")
+              .contains("maxWorkers").contains("poolOptions");
+          assertThat(e.problems().get(1)).startsWith("lanes.conf:4: unknown key 'maxWorker'");
+          assertThat(e.getMessage()).startsWith("1) lanes.conf:2").endsWith("2 errors");
+        });
+  }
+
+  @Test
+  void illTypedValuesNameTheirLine() {
+    assertThatThrownBy(() -> load("isolate = maybe\ntestTimeout = soon\n", List.of(), Map.of()))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p).startsWith("lanes.conf:1:").contains("isolate"))
+            .anySatisfy(p -> assertThat(p).startsWith("lanes.conf:2:").contains("testTimeout")));
+  }
+
+  @Test
+  void maxWorkersTakesPercentagesClampedToTheProcessors() throws IOException {
+    int cpus = Runtime.getRuntime().availableProcessors();
+
+    assertThat(load("maxWorkers = \"50%\"", List.of(), Map.of()).projects().get(0).maxWorkers())
+        .isEqualTo(Math.max(1, Math.round(cpus / 2f)));
+    assertThat(load("maxWorkers = \"400%\"", List.of(), Map.of()).projects().get(0).maxWorkers()).isEqualTo(cpus);
+    assertThat(load("maxWorkers = 8\nfileParallelism = false", List.of(), Map.of()).projects().get(0).maxWorkers()).isEqualTo(1);
+    assertThatThrownBy(() -> load("maxWorkers = \"lots\"", List.of(), Map.of()))
+        .hasMessageContaining("lanes.conf:1").hasMessageContaining("'lots' is not a number of workers");
+  }
+
+  @Test
+  void commandLineBeatsSystemPropertiesWhichBeatTheFile() throws IOException {
+    LanesConfig fromProperty = load("pool = a\nisolate = true", List.of(), Map.of("lanes.pool", "b"));
+    LanesConfig fromOption = load("pool = a", List.of(new ConfigOverride("pool", "c", "--pool")), Map.of("lanes.pool", "b"));
+
+    assertThat(fromProperty.projects().get(0).pool()).isEqualTo("b");
+    assertThat(fromProperty.projects().get(0).poolOrigin()).isEqualTo("system property -Dlanes.pool");
+    assertThat(fromOption.projects().get(0).pool()).isEqualTo("c");
+    assertThat(fromOption.projects().get(0).poolOrigin()).isEqualTo("command-line option --pool");
+  }
+
+  @Test
+  void projectsThatExtendInheritTheRootSettingsAndOthersDoNot() throws IOException {
+    LanesConfig config = load("""
+        pool = custom
+        classpath = ["lib/a.jar"]
+        projects = [
+          { name = unit, extends = true, "include" = ["**/*UnitTest.class"] }
+          { name = slow, root = "modules/slow", isolate = false }
+        ]
+        """, List.of(), Map.of());
+
+    ProjectConfig unit = config.projects().get(0);
+    ProjectConfig slow = config.projects().get(1);
+    assertThat(unit.pool()).isEqualTo("custom");
+    assertThat(unit.classpath()).containsExactly(root.resolve("lib/a.jar"));
+    assertThat(unit.include()).containsExactly("**/*UnitTest.class");
+    assertThat(slow.pool()).isEqualTo("threads");
+    assertThat(slow.isolate()).isFalse();
+    assertThat(slow.root()).isEqualTo(root.resolve("modules/slow"));
+    assertThat(slow.testClassDirs()).containsExactly(root.resolve("modules/slow/target/test-classes"));
+  }
+
+  @Test
+  void projectsNeedUniqueNamesAndOnlyProjectKeys() {
+    assertThatThrownBy(() -> load("projects = [ { name = a }, { name = a, reporters = [json] }, { pool = x } ]", List.of(), Map.of()))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p).contains("unknown key 'projects[1].reporters'"))
+            .anySatisfy(p -> assertThat(p).contains("project name 'a' is used twice"))
+            .anySatisfy(p -> assertThat(p).contains("projects[2] has no name")));
+  }
+
+  @Test
+  void classPathFilesAreReadRelativeToTheProject() throws IOException {
+    Files.writeString(root.resolve("cp.txt"), "lib/x.jar" + java.io.File.pathSeparator + "lib/y.jar\n");
+
+    LanesConfig config = load("classpath = [\"target/test-classes\", \"@cp.txt\"]\ntestTimeout = 2s", List.of(), Map.of());
+
+    assertThat(config.projects().get(0).classpath())
+        .containsExactly(root.resolve("target/test-classes"), root.resolve("lib/x.jar"), root.resolve("lib/y.jar"));
+    assertThat(config.projects().get(0).testTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThatThrownBy(() -> load("classpath = [\"@missing.txt\"]", List.of(), Map.of()))
+        .hasMessageContaining("lanes.conf:1").hasMessageContaining("class path file 'missing.txt' cannot be read");
+  }
+
+  @Test
+  void anUnquotedIncludeKeyGetsAHint() {
+    assertThatThrownBy(() -> load("include = [\"**/*Spec.class\"]", List.of(), Map.of()))
+        .hasMessageContaining("write the key in quotes, \"include\" = [...]");
+  }
+}
