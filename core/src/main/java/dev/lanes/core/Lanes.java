@@ -39,7 +39,7 @@ public final class Lanes {
   private Lanes() {
   }
 
-  /** Loads the configuration in layers; see {@link ConfigLoader}. */
+  /** Loads the configuration in layers; see {@link ConfigLoader}. Problems are thrown by {@link #run}, all together. */
   public static LanesConfig loadConfig(Path root, Optional<Path> configFile, List<ConfigOverride> overrides) {
     Map<String, String> properties = new LinkedHashMap<>();
     System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
@@ -62,7 +62,7 @@ public final class Lanes {
   /** Runs (or collects) the suite. Throws {@link ConfigurationException} before anything runs if the setup is wrong. */
   public static RunResult run(LanesConfig config, RunOptions options) {
     PoolLogger logger = new ConsoleLogger(options.console());
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(config.problems());
     List<Reporter> reporters = options.collectOnly() ? List.of()
         : ReporterFactory.create(config, new ReporterOptions(options.console(), options.interactive(), config.root(),
             Optional.empty()), problems);

@@ -9,15 +9,17 @@ import java.util.Optional;
 
 /**
  * A resolved configuration: the projects, the reporters with their output files, and the raw
- * configuration (for {@code poolOptions}, converted by each pool into its own type).
+ * configuration (for {@code poolOptions}, converted by each pool into its own type), and the problems found
+ * so far, reported together with those found when the pools are created.
  */
 public record LanesConfig(Path root, List<ProjectConfig> projects, List<String> reporters,
-                          Map<String, Path> outputFiles, Config raw) {
+                          Map<String, Path> outputFiles, Config raw, List<String> problems) {
   public LanesConfig {
     Objects.requireNonNull(root, "root");
     projects = List.copyOf(projects);
     reporters = List.copyOf(reporters);
     outputFiles = Map.copyOf(outputFiles);
+    problems = List.copyOf(problems);
   }
 
   /** The file a reporter writes to: its own entry, or the one path given for all. */

@@ -54,7 +54,7 @@ public final class JUnitFileRunner {
         return;
       }
       TestPlan plan = launcher().discover(request(file));
-      TaskTree tree = new TaskTree(file, plan);
+      TaskTree tree = new TaskTree(file, plan, collectOnly);
       rpc.onCollected(List.of(tree.root()));
       if (collectOnly) {
         return;

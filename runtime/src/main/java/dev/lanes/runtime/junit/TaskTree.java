@@ -21,6 +21,10 @@ import org.junit.platform.launcher.TestPlan;
  * Maps a discovered {@link TestPlan} of one test class onto Lanes' task tree: the class
  * container(s) become the file task, everything below keeps its order, ids follow Vitest's
  * {@code parentId_index} scheme. Knows every task's kind so events can be mapped while running.
+ *
+ * <p>JUnit creates the invocations of a parameterized test or a test factory only while running it.
+ * When only collecting, such a method is therefore one test: the entry whose unique id selects all
+ * its invocations.
  */
 final class TaskTree {
   private final FileSpec file;
@@ -28,8 +32,10 @@ final class TaskTree {
   private final Map<String, TaskType> types = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> childCounts = new ConcurrentHashMap<>();
   private final Task root;
+  private final boolean collectOnly;
 
-  TaskTree(FileSpec file, TestPlan plan) {
+  TaskTree(FileSpec file, TestPlan plan, boolean collectOnly) {
+    this.collectOnly = collectOnly;
     this.file = file;
     types.put(file.fileId(), TaskType.FILE);
     List<Task> children = new ArrayList<>();
@@ -77,7 +83,7 @@ final class TaskTree {
     Optional<String> parent = identifier.getParentId().map(taskIds::get);
     return parent.map(parentId -> {
       String id = Ids.childId(parentId, childCounts.computeIfAbsent(parentId, p -> new AtomicInteger()).getAndIncrement());
-      return leaf(identifier, id);
+      return leaf(identifier, id, identifier.isContainer() ? TaskType.SUITE : TaskType.TEST);
     });
   }
 
@@ -88,8 +94,10 @@ final class TaskTree {
 
   private Task build(TestPlan plan, TestIdentifier identifier, String parentId) {
     String id = Ids.childId(parentId, childCounts.computeIfAbsent(parentId, p -> new AtomicInteger()).getAndIncrement());
-    if (identifier.isTest() && !identifier.isContainer()) {
-      return leaf(identifier, id);
+    boolean template = identifier.getSource().filter(MethodSource.class::isInstance).isPresent()
+        && plan.getChildren(identifier).isEmpty();
+    if ((identifier.isTest() && !identifier.isContainer()) || (collectOnly && template)) {
+      return leaf(identifier, id, TaskType.TEST);
     }
     taskIds.put(identifier.getUniqueId(), id);
     types.put(id, TaskType.SUITE);
@@ -101,9 +109,8 @@ final class TaskTree {
         Optional.of(identifier.getUniqueId()), location(identifier), children);
   }
 
-  private Task leaf(TestIdentifier identifier, String id) {
+  private Task leaf(TestIdentifier identifier, String id, TaskType type) {
     taskIds.put(identifier.getUniqueId(), id);
-    TaskType type = identifier.isContainer() ? TaskType.SUITE : TaskType.TEST;
     types.put(id, type);
     return new Task(id, identifier.getDisplayName(), type, TaskMode.RUN, Optional.of(identifier.getUniqueId()),
         location(identifier), List.of());

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
 /**
  * Loads Lanes' configuration in layers — each module's {@code reference.conf}, the user's
  * {@code lanes.conf}, {@code -Dlanes.*} system properties, command-line options — and resolves it
- * into projects. Every problem is collected with where it was written; all are thrown together.
+ * into projects. Every problem is collected with where it was written: a file that cannot be parsed
+ * throws at once; other problems travel in {@link LanesConfig#problems()} to be reported with the pools' own.
  */
 public final class ConfigLoader {
   private static final Set<String> ROOT_ONLY = Set.of("projects", "reporters", "outputFile");
@@ -82,10 +83,7 @@ public final class ConfigLoader {
     List<ProjectConfig> projects = projects(merged);
     List<String> reporters = read(() -> stringList(merged, "reporters"), List.of("default"));
     Map<String, Path> outputFiles = read(() -> outputFiles(merged), Map.of());
-    if (!problems.isEmpty()) {
-      throw new ConfigurationException(problems);
-    }
-    return new LanesConfig(root, projects, reporters, outputFiles, merged);
+    return new LanesConfig(root, projects, reporters, outputFiles, merged, problems);
   }
 
   private Config parseUserFile(Optional<Path> configFile) {

@@ -23,7 +23,11 @@ class ConfigLoaderTest {
 
   private LanesConfig load(String conf, List<ConfigOverride> overrides, Map<String, String> properties) throws IOException {
     Files.writeString(root.resolve("lanes.conf"), conf);
-    return ConfigLoader.load(root, Optional.empty(), overrides, properties, getClass().getClassLoader());
+    LanesConfig config = ConfigLoader.load(root, Optional.empty(), overrides, properties, getClass().getClassLoader());
+    if (!config.problems().isEmpty()) {
+      throw new ConfigurationException(config.problems());
+    }
+    return config;
   }
 
   @Test

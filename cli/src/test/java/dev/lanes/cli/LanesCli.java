@@ -1,0 +1,50 @@
+package dev.lanes.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the built {@code lanes} distribution as a user would: a separate JVM, in a working folder. */
+final class LanesCli {
+  static final Path REPO = Path.of(System.getProperty("lanes.repo", "..")).toAbsolutePath().normalize();
+  static final Path DISTRIBUTION = Path.of(System.getProperty("lanes.distribution", "target/lanes/lib")).toAbsolutePath();
+
+  record Result(int exitCode, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  private LanesCli() {
+  }
+
+  static Path example(String name) {
+    return REPO.resolve("examples").resolve(name);
+  }
+
+  static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", DISTRIBUTION + "/*", "dev.lanes.cli.Main"));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("lanes-out", ".txt");
+    Path err = Files.createTempFile("lanes-err", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().put("CI", "true");
+    Process process = builder.start();
+    try {
+      if (!process.waitFor(3, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError("lanes " + String.join(" ", args) + " did not finish within 3 minutes:\n"
+            + Files.readString(out) + Files.readString(err));
+      }
+      return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+}

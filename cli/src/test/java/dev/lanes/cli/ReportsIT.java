@@ -1,0 +1,69 @@
+package dev.lanes.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The junit report has the structure and counts of Surefire's for the same suite; the json report holds the task tree. */
+class ReportsIT {
+  @TempDir
+  Path dir;
+
+  @Test
+  void junitXmlMatchesSurefiresReportForTheSameSuite() throws Exception {
+    Path report = dir.resolve("lanes.xml");
+
+    LanesCli.Result result = LanesCli.run(LanesCli.example("failing-sample"), "run", "--reporter", "junit",
+        "--outputFile", report.toString());
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    Map<String, SurefireReports.Counts> surefire = SurefireReports.ofSurefire(
+        LanesCli.example("failing-sample").resolve("target/surefire-reports"));
+    assertThat(SurefireReports.ofLanes(report)).isEqualTo(surefire);
+
+    Document xml = SurefireReports.parse(report);
+    assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(SurefireReports.total(surefire).tests());
+    Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+    assertThat(failure.getAttribute("type")).isEqualTo("org.opentest4j.AssertionFailedError");
+    assertThat(failure.getAttribute("message")).isNotBlank();
+    Element error = (Element) xml.getElementsByTagName("error").item(0);
+    assertThat(error.getAttribute("type")).isEqualTo("java.lang.IllegalStateException");
+    assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(2);
+    assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent()).contains("output before the failure");
+    assertThat(xml.getElementsByTagName("system-err").item(0).getTextContent()).contains("to stderr");
+  }
+
+  @Test
+  void jsonReportWritesTheTaskTree() throws Exception {
+    Path report = dir.resolve("lanes.json");
+
+    LanesCli.Result result = LanesCli.run(LanesCli.REPO, "run", "--root", "examples/sample-project", "--reporter", "json",
+        "--outputFile", report.toString());
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertThat(json.path("numTotalTests").asInt()).isEqualTo(22);
+    assertThat(json.path("success").asBoolean()).isTrue();
+    JsonNode money = null;
+    for (JsonNode module : json.path("testResults")) {
+      if (module.path("name").asText().equals("dev.lanes.sample.MoneyTest")) {
+        money = module;
+      }
+    }
+    assertThat(money).isNotNull();
+    JsonNode tree = money.path("tasks");
+    assertThat(tree.path("type").asText()).isEqualTo("file");
+    assertThat(tree.path("children")).anySatisfy(child -> {
+      assertThat(child.path("type").asText()).isEqualTo("suite");
+      assertThat(child.path("name").asText()).isEqualTo("allocation");
+      assertThat(child.path("children")).hasSize(2);
+    });
+  }
+}
