@@ -111,7 +111,7 @@ public final class Main {
     }
 
     Lanes.RunOptions options(boolean collectOnly) {
-      return new Lanes.RunOptions(filters, collectOnly, out(), interactive(), Optional.ofNullable(project));
+      return new Lanes.RunOptions(filters, collectOnly, out(), interactive(), Optional.ofNullable(project), List.of());
     }
 
     PrintStream out() {

@@ -43,15 +43,25 @@ public final class Lanes {
   public static LanesConfig loadConfig(Path root, Optional<Path> configFile, List<ConfigOverride> overrides) {
     Map<String, String> properties = new LinkedHashMap<>();
     System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
-    return ConfigLoader.load(root, configFile, overrides, properties, Lanes.class.getClassLoader());
+    return loadConfig(root, configFile, overrides, properties);
   }
 
-  /** What to run and how to show it. {@code filters} keep files whose class name contains one of them. */
+  /** As {@link #loadConfig(Path, Optional, List)} with these system properties instead of the JVM's (for hermetic runs). */
+  public static LanesConfig loadConfig(Path root, Optional<Path> configFile, List<ConfigOverride> overrides,
+                                       Map<String, String> systemProperties) {
+    return ConfigLoader.load(root, configFile, overrides, systemProperties, Lanes.class.getClassLoader());
+  }
+
+  /**
+   * What to run and how to show it. {@code filters} keep files whose class name contains one of them;
+   * {@code extraReporters} receive the run's events besides the configured reporters.
+   */
   public record RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
-                           Optional<String> project) {
+                           Optional<String> project, List<Reporter> extraReporters) {
     public RunOptions {
       filters = List.copyOf(filters);
       project = Optional.ofNullable(project).flatMap(p -> p);
+      extraReporters = List.copyOf(extraReporters);
     }
   }
 
@@ -63,9 +73,10 @@ public final class Lanes {
   public static RunResult run(LanesConfig config, RunOptions options) {
     PoolLogger logger = new ConsoleLogger(options.console());
     List<String> problems = new ArrayList<>(config.problems());
-    List<Reporter> reporters = options.collectOnly() ? List.of()
+    List<Reporter> reporters = new ArrayList<>(options.collectOnly() ? List.of()
         : ReporterFactory.create(config, new ReporterOptions(options.console(), options.interactive(), config.root(),
-            Optional.empty()), problems);
+            Optional.empty()), problems));
+    reporters.addAll(options.extraReporters());
     List<ProjectConfig> selected = selectProjects(config, options, problems);
     Map<String, List<TestSpecification>> byPool = new LinkedHashMap<>();
     Map<String, String> origins = new LinkedHashMap<>();

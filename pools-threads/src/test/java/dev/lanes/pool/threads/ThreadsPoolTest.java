@@ -1,0 +1,109 @@
+package dev.lanes.pool.threads;
+
+import static dev.lanes.testkit.FileConditions.failed;
+import static dev.lanes.testkit.FileConditions.passed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lanes.core.ConfigurationException;
+import dev.lanes.spi.TestCase;
+import dev.lanes.spi.TestModule;
+import dev.lanes.spi.protocol.UserConsoleLog;
+import dev.lanes.testkit.PoolRun;
+import dev.lanes.testkit.PoolTestKit;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ThreadsPoolTest {
+  private static final Path FIXTURES = location(ThreadsPoolTest.class);
+
+  /** The fixtures' classes and the JUnit jars they need, as a user's test class path would hold them. */
+  private static PoolTestKit threads(String include) {
+    Set<Path> classpath = new LinkedHashSet<>();
+    classpath.add(FIXTURES);
+    for (String name : List.of("org.junit.jupiter.api.Test", "org.junit.jupiter.engine.JupiterTestEngine",
+        "org.junit.platform.engine.TestEngine", "org.junit.platform.commons.util.ClassUtils",
+        "org.opentest4j.AssertionFailedError", "org.apiguardian.api.API")) {
+      classpath.add(location(load(name)));
+    }
+    return PoolTestKit.pool("threads").classpath(List.copyOf(classpath)).testClassDirs(FIXTURES).include(include);
+  }
+
+  @Test
+  void staticsAreFreshInEveryFileWhenIsolated() {
+    PoolRun run = threads("**/Counter*Fixture.class").option("isolate", true).option("maxWorkers", 1).run();
+
+    assertThat(run.files()).hasSize(2).are(passed());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.orderViolations()).isEmpty();
+  }
+
+  @Test
+  void aReusedWorkerKeepsItsClassesSoStaticsLeakBetweenFiles() {
+    PoolRun run = threads("**/Counter*Fixture.class").option("isolate", false).option("maxWorkers", 1).run();
+
+    assertThat(run.files()).haveExactly(1, passed()).haveExactly(1, failed());
+    assertThat(run.console()).contains("expected: <1> but was: <2>");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.orderViolations()).isEmpty();
+  }
+
+  @Test
+  void outputIsCapturedPerTestWhileWorkersPrintAtOnce() {
+    PoolRun run = threads("**/Printer*Fixture.class").option("maxWorkers", 2).run();
+
+    assertThat(run.files()).hasSize(2).are(passed());
+    for (String name : List.of("A", "B")) {
+      TestCase test = run.file("dev.lanes.pool.threads.fixtures.Printer" + name + "Fixture").tests().get(0);
+      String printed = test.logs().stream().map(UserConsoleLog::content).collect(Collectors.joining());
+      List<String> lines = printed.lines().toList();
+      assertThat(lines).hasSize(201).allMatch(line -> line.startsWith(name + "-"));
+      assertThat(lines).contains(name + "-line-0", name + "-line-199", name + "-from-helper-thread");
+    }
+  }
+
+  @Test
+  void aClassThatCannotInitialiseFailsItsFileWithTheReason() {
+    PoolRun run = threads("**/*Fixture.class").option("maxWorkers", 2).filter("BrokenInit", "CounterOne").run();
+
+    TestModule broken = run.file("dev.lanes.pool.threads.fixtures.BrokenInitFixture");
+    assertThat(broken).is(failed());
+    // JUnit initialises the class when it creates the test instance, so the error belongs to the test
+    assertThat(broken.tests()).singleElement().extracting(t -> t.result().orElseThrow().errors())
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(dev.lanes.spi.protocol.TestError.class))
+        .singleElement().satisfies(error -> {
+      assertThat(error.name()).isEqualTo("java.lang.ExceptionInInitializerError");
+      assertThat(error.cause()).get().satisfies(cause -> assertThat(cause.message()).contains("not a number"));
+    });
+    assertThat(run.file("dev.lanes.pool.threads.fixtures.CounterOneFixture")).is(passed());
+    assertThat(run.orderViolations()).isEmpty();
+  }
+
+  @Test
+  void unknownThreadsOptionsNameTheValidKeys() {
+    assertThatThrownBy(() -> threads("**/CounterOneFixture.class").option("poolOptions.threads.stackSzie", 1).run())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("poolOptions.threads has no key 'stackSzie'; valid keys: threadStackSize.");
+  }
+
+  private static Class<?> load(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(name + " is not on the test class path", e);
+    }
+  }
+
+  private static Path location(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.lanes.testkit;
+
+import dev.lanes.core.ConfigOverride;
+import dev.lanes.core.Lanes;
+import dev.lanes.core.LanesConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a pool through the real core on given test classes, as JUnit's {@code EngineTestKit} runs an
+ * engine. Hermetic: no {@code lanes.conf} and no {@code -Dlanes.*} property is read unless
+ * {@link #configFrom(Path)} asks for one.
+ *
+ * <pre>{@code
+ * PoolRun run = PoolTestKit.pool("threads")
+ *     .option("maxWorkers", 2)
+ *     .classpath(testClasses, junitJars)
+ *     .testClassDirs(testClasses)
+ *     .run();
+ * assertThat(run.files()).haveExactly(1, FileConditions.failed());
+ * }</pre>
+ */
+public final class PoolTestKit {
+  private final String pool;
+  private final List<ConfigOverride> overrides = new ArrayList<>();
+  private final List<String> filters = new ArrayList<>();
+  private Optional<Path> configRoot = Optional.empty();
+
+  private PoolTestKit(String pool) {
+    this.pool = pool;
+  }
+
+  /** A pool by its name ({@code threads}). */
+  public static PoolTestKit pool(String name) {
+    return new PoolTestKit(name);
+  }
+
+  /** A pool from a jar, by path ({@code Path.of("build/my-pool.jar")}); {@code #name} selects one of several. */
+  public static PoolTestKit poolJar(Path jar, String name) {
+    return new PoolTestKit(jar.toAbsolutePath() + (name.isEmpty() ? "" : "#" + name));
+  }
+
+  /** Any configuration key: {@code option("isolate", false)}, {@code option("poolOptions.threads.threadStackSize", 0)}. */
+  public PoolTestKit option(String key, Object value) {
+    overrides.add(new ConfigOverride(key, value, "PoolTestKit.option(\"" + key + "\")"));
+    return this;
+  }
+
+  public PoolTestKit classpath(Path... entries) {
+    return option("classpath", paths(entries));
+  }
+
+  /** The test class path from a list, e.g. the JUnit jars of the test's own class path. */
+  public PoolTestKit classpath(List<Path> entries) {
+    return option("classpath", entries.stream().map(p -> p.toAbsolutePath().toString()).toList());
+  }
+
+  public PoolTestKit testClassDirs(Path... dirs) {
+    return option("testClassDirs", paths(dirs));
+  }
+
+  public PoolTestKit include(String... globs) {
+    return option("include", List.of(globs));
+  }
+
+  /** Runs only test classes whose name contains one of these. */
+  public PoolTestKit filter(String... names) {
+    filters.addAll(List.of(names));
+    return this;
+  }
+
+  /** Reads {@code lanes.conf} from {@code root}, as a user's run would. */
+  public PoolTestKit configFrom(Path root) {
+    configRoot = Optional.of(root);
+    return this;
+  }
+
+  public PoolRun run() {
+    return execute(false);
+  }
+
+  /** Collects the tests without running any, as {@code lanes list} does. */
+  public PoolRun collect() {
+    return execute(true);
+  }
+
+  private PoolRun execute(boolean collectOnly) {
+    List<ConfigOverride> all = new ArrayList<>(overrides);
+    all.add(new ConfigOverride("pool", pool, "PoolTestKit.pool"));
+    all.add(new ConfigOverride("reporters", List.of("verbose"), "PoolTestKit"));
+    Path root = configRoot.orElseGet(PoolTestKit::emptyRoot);
+    LanesConfig config = Lanes.loadConfig(root, Optional.empty(), all, Map.of());
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    RecordingReporter recorder = new RecordingReporter();
+    Lanes.RunResult result;
+    try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+      result = Lanes.run(config, new Lanes.RunOptions(filters, collectOnly, out, false, Optional.empty(),
+          collectOnly ? List.of() : List.of(recorder)));
+    }
+    return new PoolRun(result, recorder, console.toString(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> paths(Path... entries) {
+    return java.util.Arrays.stream(entries).map(p -> p.toAbsolutePath().toString()).toList();
+  }
+
+  private static Path emptyRoot() {
+    try {
+      Path root = Files.createTempDirectory("lanes-testkit");
+      root.toFile().deleteOnExit();
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
