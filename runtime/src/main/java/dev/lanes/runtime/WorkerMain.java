@@ -1,5 +1,13 @@
 package dev.lanes.runtime;
 
+import dev.lanes.runtime.codec.JsonCodec;
+import dev.lanes.spi.protocol.Codec;
+import dev.lanes.spi.protocol.RpcCall;
+import dev.lanes.spi.protocol.TestErrors;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -16,17 +24,33 @@ public final class WorkerMain {
    * the returned consumer takes the host's messages, and {@code null} tells the worker the channel closed.
    * {@code consoleSink} is the per-thread console sink of the JVM's {@link ConsoleRouter}; {@code stackSize}
    * is the worker thread's stack size in bytes (0: the JVM's default).
+   *
+   * <p>Incoming text is decoded on the worker's own inbox thread, never on the caller's: a host thread
+   * must not run the worker's classes, or it would keep them (and their class loader) alive.
    */
   public static Consumer<String> inMemory(Consumer<String> toHost, ThreadLocal<BiConsumer<Boolean, String>> consoleSink,
                                           String threadName, long stackSize) {
-    JsonCodec codec = JsonCodec.forProtocol();
+    Codec codec = JsonCodec.forProtocol();
     WorkerLoop loop = new WorkerLoop(message -> toHost.accept(codec.encode(message)), consoleSink, threadName, stackSize);
-    return text -> {
-      if (text == null) {
+    BlockingQueue<Optional<String>> inbox = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> {
+      try {
+        for (Optional<String> text = inbox.take(); text.isPresent(); text = inbox.take()) {
+          try {
+            loop.accept(codec.decode(text.get()));
+          } catch (Codec.CodecException e) {
+            toHost.accept(codec.encode(new RpcCall(0, "onUnhandledError", List.of(TestErrors.of(e), "Worker Error"))));
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
         loop.close();
-      } else {
-        loop.accept(codec.decode(text));
       }
-    };
+    }, threadName + "-inbox");
+    reader.setDaemon(true);
+    reader.setContextClassLoader(WorkerMain.class.getClassLoader());
+    reader.start();
+    return text -> inbox.add(Optional.ofNullable(text));
   }
 }

@@ -1,7 +1,7 @@
 package dev.lanes.pool.threads;
 
 import dev.lanes.runtime.ConsoleRouter;
-import dev.lanes.runtime.JsonCodec;
+import dev.lanes.runtime.codec.JsonCodec;
 import dev.lanes.spi.PoolWorker;
 import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.WorkerOptions;

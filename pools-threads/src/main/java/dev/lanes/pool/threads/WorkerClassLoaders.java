@@ -22,24 +22,28 @@ public interface WorkerClassLoaders {
   URLClassLoader create(TestProject project, int poolId);
 
   /**
-   * The default: a fresh loader over the whole test class path whose parent is the platform class
-   * loader, so nothing of the host (its JUnit, its Jackson) is visible to the tests.
+   * The default: a fresh loader over the whole test class path and the worker runtime. Its parent
+   * shares only the protocol and its codec ({@link ProtocolClassLoader}); nothing else of the host
+   * (its JUnit, its Guice, its Jackson) is visible to the tests.
    */
   final class Isolated implements WorkerClassLoaders {
+    private static final class Shared {
+      static final List<Path> RUNTIME = runtimeClasspath();
+      static final ProtocolClassLoader PROTOCOL = new ProtocolClassLoader(RUNTIME, Files.isDirectory(RUNTIME.get(0)));
+    }
+
     @Override
     public URLClassLoader create(TestProject project, int poolId) {
-      List<URL> urls = new ArrayList<>();
-      for (Path entry : project.classpath()) {
-        urls.add(url(entry));
-      }
-      runtimeClasspath().forEach(path -> urls.add(url(path)));
-      return new URLClassLoader("lanes-threads-" + poolId, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+      List<Path> entries = new ArrayList<>(project.classpath());
+      entries.add(Shared.RUNTIME.get(0));
+      return new URLClassLoader("lanes-threads-" + poolId, urls(entries), Shared.PROTOCOL);
     }
   }
 
   /**
-   * Where the worker runtime comes from: its shaded jar (which carries its own Jackson) and the
-   * SPI jar for the protocol; from class folders during development, with the Jackson jars beside.
+   * Where the worker runtime comes from, runtime first: its shaded jar (which carries its own
+   * Jackson) and the SPI jar for the protocol; from class folders during development, with the
+   * Jackson jars beside.
    */
   static List<Path> runtimeClasspath() {
     Set<Path> paths = new LinkedHashSet<>();
@@ -59,20 +63,24 @@ public interface WorkerClassLoaders {
     return List.copyOf(paths);
   }
 
+  static URL[] urls(List<Path> paths) {
+    URL[] urls = new URL[paths.size()];
+    for (int i = 0; i < urls.length; i++) {
+      try {
+        urls[i] = paths.get(i).toUri().toURL();
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException("not a valid class path entry: " + paths.get(i), e);
+      }
+    }
+    return urls;
+  }
+
   private static Path location(Class<?> type) {
     CodeSource source = type.getProtectionDomain().getCodeSource();
     try {
       return Path.of(source.getLocation().toURI());
     } catch (URISyntaxException | NullPointerException e) {
       throw new IllegalStateException("cannot locate the jar of " + type.getName() + ". This is a bug in Lanes.", e);
-    }
-  }
-
-  private static URL url(Path path) {
-    try {
-      return path.toUri().toURL();
-    } catch (MalformedURLException e) {
-      throw new IllegalArgumentException("not a valid class path entry: " + path, e);
     }
   }
 }

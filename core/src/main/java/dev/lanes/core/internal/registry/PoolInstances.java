@@ -24,9 +24,18 @@ import java.util.function.Function;
 /**
  * Creates each pool of a run once, in a Guice child injector of its own: the provider's module,
  * plus {@link PoolContext} and {@link PoolOptions}. Problems in a pool's options are configuration
- * problems; any other failure to create a pool is reported as that pool's failure.
+ * problems; any other failure to create a pool is reported as that pool's failure. Guice's bytecode
+ * generation is off, so method interception (AOP) is not available to pool modules.
  */
 public final class PoolInstances {
+  static {
+    // Pools are wired, not intercepted: without bytecode generation Guice needs no sun.misc.Unsafe,
+    // which JDK 24+ warns about on every run. A user's own setting wins.
+    if (System.getProperty("guice_bytecode_gen_option") == null) {
+      System.setProperty("guice_bytecode_gen_option", "DISABLED");
+    }
+  }
+
   private final Injector parent = Guice.createInjector();
 
   /** Creates the pool, or throws {@link PoolConfigurationException} with every problem of its options. */

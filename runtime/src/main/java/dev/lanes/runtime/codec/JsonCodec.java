@@ -1,4 +1,4 @@
-package dev.lanes.runtime;
+package dev.lanes.runtime.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -71,9 +71,14 @@ public final class JsonCodec implements Codec {
     }
   }
 
-  /** The codec for Lanes' own protocol: control messages plus {@link RuntimeRpc} and {@link RunnerRpc}. */
+  private static final JsonCodec PROTOCOL = new JsonCodec(List.of(RuntimeRpc.class, RunnerRpc.class));
+
+  /**
+   * The codec for Lanes' own protocol: control messages plus {@link RuntimeRpc} and {@link RunnerRpc}.
+   * One instance per class loader, thread-safe, so its caches stay warm across workers.
+   */
   public static JsonCodec forProtocol() {
-    return new JsonCodec(List.of(RuntimeRpc.class, RunnerRpc.class));
+    return PROTOCOL;
   }
 
   /** A codec for other RPC interfaces too (a custom pool's own methods). Method names must be unique. */

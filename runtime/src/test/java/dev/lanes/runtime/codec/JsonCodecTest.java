@@ -1,4 +1,4 @@
-package dev.lanes.runtime;
+package dev.lanes.runtime.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
