@@ -2,7 +2,6 @@ package dev.lanes.pool.threads;
 
 import dev.lanes.runtime.WorkerMain;
 import dev.lanes.spi.TestProject;
-import dev.lanes.spi.protocol.Message;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -11,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Makes the class loader a worker thread runs in. */
 public interface WorkerClassLoaders {
@@ -23,13 +20,14 @@ public interface WorkerClassLoaders {
 
   /**
    * The default: a fresh loader over the whole test class path and the worker runtime. Its parent
-   * shares only the protocol and its codec ({@link ProtocolClassLoader}); nothing else of the host
-   * (its JUnit, its Guice, its Jackson) is visible to the tests.
+   * shares only the protocol and its codec with the host ({@link ProtocolClassLoader}); nothing else of
+   * the host (its JUnit, its Guice, its own Jackson) is visible to the tests.
    */
   final class Isolated implements WorkerClassLoaders {
     private static final class Shared {
       static final List<Path> RUNTIME = runtimeClasspath();
-      static final ProtocolClassLoader PROTOCOL = new ProtocolClassLoader(RUNTIME, Files.isDirectory(RUNTIME.get(0)));
+      static final ProtocolClassLoader PROTOCOL = new ProtocolClassLoader(WorkerMain.class.getClassLoader(),
+          Files.isDirectory(RUNTIME.get(0)));
     }
 
     @Override
@@ -40,27 +38,9 @@ public interface WorkerClassLoaders {
     }
   }
 
-  /**
-   * Where the worker runtime comes from, runtime first: its shaded jar (which carries its own
-   * Jackson) and the SPI jar for the protocol; from class folders during development, with the
-   * Jackson jars beside.
-   */
+  /** Where the worker runtime comes from: its jar, or its class folder during development. */
   static List<Path> runtimeClasspath() {
-    Set<Path> paths = new LinkedHashSet<>();
-    Path runtime = location(WorkerMain.class);
-    paths.add(runtime);
-    paths.add(location(Message.class));
-    if (Files.isDirectory(runtime)) {
-      for (String name : List.of("com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.core.JsonFactory",
-          "com.fasterxml.jackson.annotation.JsonProperty", "com.fasterxml.jackson.datatype.jdk8.Jdk8Module")) {
-        try {
-          paths.add(location(Class.forName(name, false, WorkerMain.class.getClassLoader())));
-        } catch (ClassNotFoundException e) {
-          throw new IllegalStateException("the worker runtime is not shaded and " + name + " is missing. This is a bug in Lanes.", e);
-        }
-      }
-    }
-    return List.copyOf(paths);
+    return List.of(location(WorkerMain.class));
   }
 
   static URL[] urls(List<Path> paths) {
