@@ -23,17 +23,13 @@ class ConfigErrorsIT {
 
   @Test
   void allProblemsOfOneFileAreReportedTogetherWithFileLineAndValidKeys() throws Exception {
-    Path sample = LanesCli.example("sample-project");
-    Files.writeString(dir.resolve("lanes.conf"), """
-        classpath = ["%s", "%s", "@%s"]
-        testClassDirs = ["%s"]
+    Files.writeString(dir.resolve("lanes.conf"), LanesCli.sampleClasspathConf() + """
         maxWorker = 2
         poolOptions.threads {
           stackSize = 1024
           threadStackSize = lots
         }
-        """.formatted(sample.resolve("target/test-classes"), sample.resolve("target/classes"),
-        sample.resolve("target/lanes-classpath.txt"), sample.resolve("target/test-classes")));
+        """);
 
     LanesCli.Result result = LanesCli.run(dir, "run");
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -102,15 +101,11 @@ class JarPoolIT {
   @Test
   void aPoolLoadedByJarPathGetsItsTypedOptionsThroughGuice() throws Exception {
     buildPoolJar();
-    Path sample = LanesCli.example("sample-project");
     Files.writeString(dir.resolve("lanes.conf"), """
         pool = "./greeting-pool.jar"
         poolOptions.greeting { greeting = "hi ", repeat = 2 }
-        classpath = ["%s", "@%s"]
-        testClassDirs = ["%s"]
         reporters = [verbose]
-        """.formatted(sample.resolve("target/test-classes"), sample.resolve("target/lanes-classpath.txt"),
-        sample.resolve("target/test-classes")));
+        """ + LanesCli.sampleClasspathConf());
 
     LanesCli.Result result = LanesCli.run(dir, "run");
 
@@ -121,19 +116,15 @@ class JarPoolIT {
   @Test
   void aJarPoolsOptionsAreCheckedLikeAnyPools() throws Exception {
     buildPoolJar();
-    Path sample = LanesCli.example("sample-project");
     Files.writeString(dir.resolve("lanes.conf"), """
         pool = "./greeting-pool.jar#greeting"
         poolOptions.greeting { greting = "typo" }
-        classpath = ["%s", "@%s"]
-        testClassDirs = ["%s"]
-        """.formatted(sample.resolve("target/test-classes"), sample.resolve("target/lanes-classpath.txt"),
-        sample.resolve("target/test-classes")));
+        """ + LanesCli.sampleClasspathConf());
 
     LanesCli.Result result = LanesCli.run(dir, "run");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains("lanes.conf:2: poolOptions.greeting has no key 'greting'; valid keys: greeting, repeat.");
-    assertThat(List.of(result.out())).noneMatch(out -> out.contains("Test Files"));
+    assertThat(result.out()).doesNotContain("Test Files");
   }
 }

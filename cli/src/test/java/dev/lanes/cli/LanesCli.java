@@ -25,6 +25,14 @@ final class LanesCli {
     return REPO.resolve("examples").resolve(name);
   }
 
+  /** Two lanes.conf lines pointing at the built sample project: its class path and its test classes. */
+  static String sampleClasspathConf() {
+    Path sample = example("sample-project");
+    return "classpath = [\"%s\", \"%s\", \"@%s\"]\ntestClassDirs = [\"%s\"]\n".formatted(
+        sample.resolve("target/test-classes"), sample.resolve("target/classes"),
+        sample.resolve("target/lanes-classpath.txt"), sample.resolve("target/test-classes"));
+  }
+
   static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", DISTRIBUTION + "/*", "dev.lanes.cli.Main"));

@@ -14,16 +14,12 @@ class ProjectsIT {
 
   @Test
   void twoProjectsRunInOneRunEachFileUnderItsProject() throws Exception {
-    Path sample = LanesCli.example("sample-project");
-    Files.writeString(dir.resolve("lanes.conf"), """
-        classpath = ["%s", "%s", "@%s"]
-        testClassDirs = ["%s"]
+    Files.writeString(dir.resolve("lanes.conf"), LanesCli.sampleClasspathConf() + """
         projects = [
           { name = money, extends = true, "include" = ["**/Money*Test.class", "**/RingBuffer*Test.class"], isolate = false }
           { name = text, extends = true, "include" = ["**/Slugs*Test.class"] }
         ]
-        """.formatted(sample.resolve("target/test-classes"), sample.resolve("target/classes"),
-        sample.resolve("target/lanes-classpath.txt"), sample.resolve("target/test-classes")));
+        """);
 
     LanesCli.Result result = LanesCli.run(dir, "run");
 

@@ -7,13 +7,12 @@ import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.WorkerOptions;
 import dev.lanes.spi.protocol.Codec;
 import dev.lanes.spi.protocol.Message;
+import dev.lanes.spi.support.WorkerListeners;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URLClassLoader;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -27,7 +26,7 @@ final class ThreadsPoolWorker implements PoolWorker {
   private final WorkerOptions options;
   private final WorkerClassLoaders loaders;
   private final ThreadsOptions threadsOptions;
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final WorkerListeners listeners = new WorkerListeners();
   private URLClassLoader loader;
   private volatile Consumer<String> toWorker;
 
@@ -103,10 +102,10 @@ final class ThreadsPoolWorker implements PoolWorker {
     try {
       message = CODEC.decode(text);
     } catch (Codec.CodecException e) {
-      listeners.forEach(l -> l.onError(e));
+      listeners.error(e);
       return;
     }
-    listeners.forEach(l -> l.onMessage(message));
+    listeners.message(message);
   }
 
   private void closeLoader() {

@@ -134,4 +134,18 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> load("include = [\"**/*Spec.class\"]", List.of(), Map.of()))
         .hasMessageContaining("write the key in quotes, \"include\" = [...]");
   }
+
+  @Test
+  void poolMatchGlobsPickAPoolPerClassFileAndBadEntriesAreNamed() throws IOException {
+    ProjectConfig project = load("poolMatchGlobs = [[\"**/*IT.class\", forks], [\"**/web/**\", browser]]", List.of(), Map.of())
+        .projects().get(0);
+
+    assertThat(dev.lanes.core.internal.discovery.TestClassScanner.poolFor(project, "com/acme/StoreIT.class"))
+        .get().extracting(ProjectConfig.PoolMatch::pool).isEqualTo("forks");
+    assertThat(dev.lanes.core.internal.discovery.TestClassScanner.poolFor(project, "com/acme/web/PageTest.class"))
+        .get().extracting(ProjectConfig.PoolMatch::pool).isEqualTo("browser");
+    assertThat(dev.lanes.core.internal.discovery.TestClassScanner.poolFor(project, "com/acme/StoreTest.class")).isEmpty();
+    assertThatThrownBy(() -> load("poolMatchGlobs = [\"**/*IT.class\"]", List.of(), Map.of()))
+        .hasMessageContaining("lanes.conf:1").hasMessageContaining("each entry must be a [glob, pool] pair");
+  }
 }

@@ -18,6 +18,7 @@ import dev.lanes.spi.protocol.TaskType;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.WorkerRequest;
 import dev.lanes.spi.protocol.WorkerResponse;
+import dev.lanes.spi.support.WorkerListeners;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ final class ScriptedWorker implements PoolWorker {
   final WorkerOptions options;
   final Fault fault;
   final List<List<String>> runRequests = new CopyOnWriteArrayList<>();
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final WorkerListeners listeners = new WorkerListeners();
   private final ExecutorService thread = Executors.newSingleThreadExecutor();
   volatile boolean stopped;
 
@@ -94,7 +95,7 @@ final class ScriptedWorker implements PoolWorker {
       runRequests.add(run.files().stream().map(FileSpec::moduleId).toList());
       for (FileSpec file : run.files()) {
         if (fault == Fault.EXITS_DURING_RUN) {
-          listeners.forEach(l -> l.onExit(WorkerExit.code(137, "exit code 137 (killed)")));
+          listeners.exit(WorkerExit.code(137, "exit code 137 (killed)"));
           return;
         }
         report(file);
@@ -119,6 +120,6 @@ final class ScriptedWorker implements PoolWorker {
   }
 
   private void emit(Message message) {
-    listeners.forEach(l -> l.onMessage(message));
+    listeners.message(message);
   }
 }

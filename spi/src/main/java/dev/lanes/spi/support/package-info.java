@@ -1,0 +1,2 @@
+/** Optional helpers for pool authors. */
+package dev.lanes.spi.support;
