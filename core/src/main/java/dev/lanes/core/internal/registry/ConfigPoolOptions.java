@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import dev.lanes.spi.PoolConfigurationException;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import com.typesafe.config.ConfigOrigin;
 
 /**
  * {@code poolOptions.<name>} converted with Jackson into the type a pool asks for. Every unknown or
@@ -40,7 +41,7 @@ public final class ConfigPoolOptions implements PoolOptions {
   public ConfigPoolOptions(String poolName, Config raw, Function<ConfigOrigin, String> where) {
     this.poolName = poolName;
     String path = "poolOptions." + ConfigUtil.quoteString(poolName);
-    this.options = raw.hasPath(path) ? raw.getConfig(path) : com.typesafe.config.ConfigFactory.empty();
+    this.options = raw.hasPath(path) ? raw.getConfig(path) : ConfigFactory.empty();
     this.where = where;
   }
 
@@ -71,8 +72,8 @@ public final class ConfigPoolOptions implements PoolOptions {
         continue;
       }
       try {
-        MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .readValue((com.fasterxml.jackson.databind.JsonNode) MAPPER.valueToTree(Map.of(key, entry.getValue().unwrapped())));
+        com.fasterxml.jackson.databind.JsonNode single = MAPPER.valueToTree(Map.of(key, entry.getValue().unwrapped()));
+        MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(single);
       } catch (Exception e) {
         problems.add(at + ": poolOptions." + poolName + "." + key + " = " + entry.getValue().render()
             + " is not a valid " + expectedType(type, key) + ".");
