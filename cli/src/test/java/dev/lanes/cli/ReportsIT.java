@@ -27,6 +27,10 @@ class ReportsIT {
     Map<String, SurefireReports.Counts> surefire = SurefireReports.ofSurefire(
         LanesCli.example("failing-sample").resolve("target/surefire-reports"));
     assertThat(SurefireReports.ofLanes(report)).isEqualTo(surefire);
+    assertThat(SurefireReports.testcases(report)).as("testcase names, so CI test histories carry over")
+        .isEqualTo(SurefireReports.testcases(LanesCli.example("failing-sample").resolve("target/surefire-reports")))
+        .contains("dev.lanes.fixtures.FailingAssertionsTest#evenOnly(int)[2]",
+            "dev.lanes.fixtures.FailingAssertionsTest$Inner#failsInside");
 
     Document xml = SurefireReports.parse(report);
     assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(SurefireReports.total(surefire).tests());

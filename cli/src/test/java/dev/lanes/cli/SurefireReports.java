@@ -45,6 +45,27 @@ final class SurefireReports {
     return counts;
   }
 
+  /** Every testcase as "classname#name", from all of Surefire's TEST-*.xml files or from Lanes' one report. */
+  static java.util.Set<String> testcases(Path reportOrDir) throws Exception {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    java.util.List<Path> files;
+    if (Files.isDirectory(reportOrDir)) {
+      try (Stream<Path> list = Files.list(reportOrDir)) {
+        files = list.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList();
+      }
+    } else {
+      files = java.util.List.of(reportOrDir);
+    }
+    for (Path file : files) {
+      NodeList cases = parse(file).getElementsByTagName("testcase");
+      for (int i = 0; i < cases.getLength(); i++) {
+        Element testcase = (Element) cases.item(i);
+        names.add(testcase.getAttribute("classname") + "#" + testcase.getAttribute("name"));
+      }
+    }
+    return names;
+  }
+
   static Counts total(Map<String, Counts> counts) {
     return counts.values().stream().reduce(new Counts(0, 0, 0, 0), Counts::plus);
   }

@@ -25,6 +25,9 @@ public interface TestCase {
   /** The engine's unique id, to select this test again. */
   Optional<String> uniqueId();
 
+  /** The name build tools report it by (JUnit's legacy reporting name), where the engine gives one. */
+  Optional<String> reportingName();
+
   TaskMode mode();
 
   Optional<TaskResult> result();

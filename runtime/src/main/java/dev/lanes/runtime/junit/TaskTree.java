@@ -106,14 +106,15 @@ final class TaskTree {
       children.add(build(plan, child, id));
     }
     return new Task(id, identifier.getDisplayName(), TaskType.SUITE, TaskMode.RUN,
-        Optional.of(identifier.getUniqueId()), location(identifier), children);
+        Optional.of(identifier.getUniqueId()), location(identifier), children,
+        Optional.of(identifier.getLegacyReportingName()));
   }
 
   private Task leaf(TestIdentifier identifier, String id, TaskType type) {
     taskIds.put(identifier.getUniqueId(), id);
     types.put(id, type);
     return new Task(id, identifier.getDisplayName(), type, TaskMode.RUN, Optional.of(identifier.getUniqueId()),
-        location(identifier), List.of());
+        location(identifier), List.of(), Optional.of(identifier.getLegacyReportingName()));
   }
 
   private static Optional<Task.Location> location(TestIdentifier identifier) {

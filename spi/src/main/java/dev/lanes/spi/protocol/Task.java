@@ -7,10 +7,11 @@ import java.util.Optional;
 /**
  * A node of a file's task tree: the file itself, a suite (class, nested class, parameterized
  * container) or a test. Ids follow Vitest's scheme ({@link Ids}); {@code uniqueId} keeps the
- * engine's own id so one test can be selected again.
+ * engine's own id so one test can be selected again; {@code reportingName} is the name build tools
+ * have always reported it by (JUnit's legacy reporting name, {@code adds()}, {@code evenOnly(int)[2]}).
  */
 public record Task(String id, String name, TaskType type, TaskMode mode, Optional<String> uniqueId,
-                   Optional<Location> location, List<Task> children) {
+                   Optional<Location> location, List<Task> children, Optional<String> reportingName) {
   public Task {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
@@ -19,9 +20,16 @@ public record Task(String id, String name, TaskType type, TaskMode mode, Optiona
     uniqueId = Optional.ofNullable(uniqueId).flatMap(u -> u);
     location = Optional.ofNullable(location).flatMap(l -> l);
     children = List.copyOf(children == null ? List.of() : children);
+    reportingName = Optional.ofNullable(reportingName).flatMap(r -> r);
     if (type == TaskType.TEST && !children.isEmpty()) {
       throw new IllegalArgumentException("a test has no children: " + id);
     }
+  }
+
+  /** A task without a reporting name of its own: reports use its display name. */
+  public Task(String id, String name, TaskType type, TaskMode mode, Optional<String> uniqueId,
+              Optional<Location> location, List<Task> children) {
+    this(id, name, type, mode, uniqueId, location, children, Optional.empty());
   }
 
   /** Where a task is written: a source file name and a 1-based line, 0 when unknown. */

@@ -127,8 +127,7 @@ public final class JunitReporter implements Reporter {
   private static void testcase(XMLStreamWriter xml, TestCase test) throws XMLStreamException {
     xml.writeCharacters("    ");
     xml.writeStartElement("testcase");
-    xml.writeAttribute("name", test.suitePath().isEmpty() ? test.name()
-        : String.join(" > ", test.suitePath()) + " > " + test.name());
+    xml.writeAttribute("name", caseName(test));
     xml.writeAttribute("classname", test.className().orElse(test.module().moduleId()));
     xml.writeAttribute("time", seconds(test.result().map(TaskResult::durationMillis).orElse(0L)));
     String kind = kind(test);
@@ -160,6 +159,13 @@ public final class JunitReporter implements Reporter {
       xml.writeCharacters(clean(text));
       xml.writeEndElement();
     }
+  }
+
+  /** Surefire's name for a test: the engine's reporting name without a trailing "()", else the display path. */
+  private static String caseName(TestCase test) {
+    return test.reportingName().map(name -> name.endsWith("()") ? name.substring(0, name.length() - 2) : name)
+        .orElseGet(() -> test.suitePath().isEmpty() ? test.name()
+            : String.join(" > ", test.suitePath()) + " > " + test.name());
   }
 
   /** "failure" for an assertion, "error" for any other exception, "" for a test that did not fail. */

@@ -70,6 +70,11 @@ final class TaskNode implements TestCase {
   }
 
   @Override
+  public Optional<String> reportingName() {
+    return task.reportingName();
+  }
+
+  @Override
   public TaskMode mode() {
     return task.mode();
   }
