@@ -41,11 +41,6 @@ public final class ConsoleRouter {
     return sink;
   }
 
-  /** The stream that was {@code System.out} before the router was installed. */
-  public PrintStream originalOut() {
-    return originalOut;
-  }
-
   private final class Routed extends OutputStream {
     private final boolean stderr;
     private final PrintStream original;

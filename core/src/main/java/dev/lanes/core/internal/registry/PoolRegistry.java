@@ -78,11 +78,6 @@ public final class PoolRegistry {
     return Resolution.of(providers.get(0));
   }
 
-  /** Names of the pools found by {@link ServiceLoader}, sorted. */
-  public List<String> builtinNames() {
-    return List.copyOf(builtins.keySet());
-  }
-
   /** Closes the class loaders of pool jars. */
   public void close() {
     for (URLClassLoader jarLoader : jarLoaders) {

@@ -189,7 +189,7 @@ final class PoolRunner implements PoolWorker.Listener {
     }
     fail(new PoolException("Worker exited unexpectedly with " + exit.description() + " during "
         + state.name().toLowerCase() + " state" + (files.isEmpty() ? "" : " while running test file(s) "
-        + String.join(", ", files)), exit));
+        + String.join(", ", files))));
   }
 
   private void fail(PoolException error) {

@@ -83,7 +83,7 @@ public final class TestRun {
 
   synchronized void registered(String parentId, Task task) {
     TaskNode parent = tasks.get(parentId);
-    ModuleState module = parent != null ? (ModuleState) parent.module() : moduleWithId(parentId);
+    ModuleState module = parent != null ? (ModuleState) parent.module() : modules.get(parentId);
     if (module == null) {
       unhandled(TestError.of("IllegalStateException", "a worker registered task '" + task.id()
           + "' under unknown parent '" + parentId + "'. This is a bug in the pool."));
@@ -136,15 +136,12 @@ public final class TestRun {
     }
   }
 
-  synchronized void log(UserConsoleLog log, String fallbackModuleId) {
+  synchronized void log(UserConsoleLog log) {
     Optional<TaskNode> node = log.taskId().map(tasks::get);
     if (node.isPresent()) {
       node.get().logs.add(log);
     } else {
-      ModuleState module = log.taskId().map(modules::get).orElse(modules.get(fallbackModuleId));
-      if (module != null) {
-        module.logs.add(log);
-      }
+      log.taskId().map(modules::get).ifPresent(module -> module.logs.add(log));
     }
     reporters.each(r -> r.onUserConsoleLog(log, node.map(TestCase.class::cast)));
   }
@@ -213,10 +210,6 @@ public final class TestRun {
 
   private ModuleState module(TestProject project, Task file) {
     return modules.computeIfAbsent(file.id(), id -> new ModuleState(id, file.name(), project.name(), project.pool()));
-  }
-
-  private ModuleState moduleWithId(String id) {
-    return modules.get(id);
   }
 
   private void queuedFirst(ModuleState module) {
@@ -317,7 +310,7 @@ public final class TestRun {
 
     @Override
     public void onUserConsoleLog(UserConsoleLog log) {
-      run.log(log, null);
+      run.log(log);
     }
 
     @Override
