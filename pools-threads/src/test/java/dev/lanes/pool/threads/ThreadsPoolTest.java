@@ -26,12 +26,18 @@ class ThreadsPoolTest {
   private static PoolTestKit threads(String include) {
     Set<Path> classpath = new LinkedHashSet<>();
     classpath.add(FIXTURES);
+    classpath.addAll(junitClasspath());
+    return PoolTestKit.pool("threads").classpath(List.copyOf(classpath)).testClassDirs(FIXTURES).include(include);
+  }
+
+  private static List<Path> junitClasspath() {
+    Set<Path> jars = new LinkedHashSet<>();
     for (String name : List.of("org.junit.jupiter.api.Test", "org.junit.jupiter.engine.JupiterTestEngine",
         "org.junit.platform.engine.TestEngine", "org.junit.platform.commons.util.ClassUtils",
         "org.opentest4j.AssertionFailedError", "org.apiguardian.api.API")) {
-      classpath.add(location(load(name)));
+      jars.add(location(load(name)));
     }
-    return PoolTestKit.pool("threads").classpath(List.copyOf(classpath)).testClassDirs(FIXTURES).include(include);
+    return List.copyOf(jars);
   }
 
   @Test
@@ -89,6 +95,37 @@ class ThreadsPoolTest {
     assertThatThrownBy(() -> threads("**/CounterOneFixture.class").option("poolOptions.threads.stackSzie", 1).run())
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("poolOptions.threads has no key 'stackSzie'; valid keys: threadStackSize.");
+  }
+
+  @Test
+  void aTestThatFloodsStdoutKeepsABoundedLogAndPasses() {
+    PoolRun run = threads("**/FloodFixture.class").run();
+
+    TestCase flood = run.file("dev.lanes.pool.threads.fixtures.FloodFixture").tests().get(0);
+    assertThat(flood.result()).get().extracting(r -> r.state()).isEqualTo(dev.lanes.spi.protocol.TaskState.PASS);
+    String printed = flood.logs().stream().map(UserConsoleLog::content).collect(Collectors.joining());
+    assertThat(printed.length()).isBetween(1024 * 1024, 1024 * 1024 + 200);
+    assertThat(printed).endsWith("more characters were dropped\n").contains("[lanes] output truncated: ");
+  }
+
+  @Test
+  void aClassFileThatCannotBeReadFailsItsFileWithTheReason(@org.junit.jupiter.api.io.TempDir Path classes)
+      throws Exception {
+    java.nio.file.Files.createDirectories(classes.resolve("broken"));
+    java.nio.file.Files.write(classes.resolve("broken/CorruptTest.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2});
+
+    PoolRun run = threads("**/*Test.class").testClassDirs(classes).option("classpath",
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(classes.toString()),
+            junitClasspath().stream().map(Path::toString)).toList()).run();
+
+    TestModule corrupt = run.file("broken.CorruptTest");
+    assertThat(corrupt).is(failed());
+    assertThat(corrupt.errors()).singleElement().satisfies(error -> {
+      assertThat(error.name()).isEqualTo("java.lang.ClassFormatError");
+      assertThat(error.message()).isEqualTo("cannot load test class 'broken.CorruptTest': Truncated class file");
+    });
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.orderViolations()).isEmpty();
   }
 
   private static Class<?> load(String name) {
