@@ -96,6 +96,14 @@ public final class Lanes {
       registry.close();
       return new RunResult(1, List.of(), List.of());
     }
+    // Ctrl-C or a CI cancel: end the run as interrupted, so the summary and the reports still come out
+    Thread interruptHook = new Thread(() -> {
+      run.interrupt();
+      run.end();
+    }, "lanes-interrupted");
+    if (!options.collectOnly()) {
+      Runtime.getRuntime().addShutdownHook(interruptHook);
+    }
     try {
       run.start(specs);
       execute(pools, byPool, run, options.collectOnly());
@@ -108,6 +116,15 @@ public final class Lanes {
       return new RunResult(reason == Reporter.RunEndReason.PASSED ? 0 : 1, run.modules(), run.unhandledErrors());
     } finally {
       registry.close();
+      removeHook(interruptHook);
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // the JVM is already shutting down (the hook is running), or the hook was never added
     }
   }
 

@@ -58,6 +58,13 @@ final class ConsoleFormat {
     return millis < 1000 ? millis + "ms" : String.format("%.2fs", millis / 1000.0);
   }
 
+  /** A written file's path as the person running tests reads it: relative inside the root, absolute outside. */
+  static String displayPath(java.nio.file.Path root, java.nio.file.Path file) {
+    java.nio.file.Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(root.toAbsolutePath()) ? root.toAbsolutePath().relativize(absolute).toString()
+        : absolute.toString();
+  }
+
   static String label(TestModule module) {
     return module.project().isEmpty() ? module.moduleId() : "|" + module.project() + "| " + module.moduleId();
   }

@@ -1,6 +1,7 @@
 package dev.lanes.core.internal.reporters;
 
 import com.google.auto.service.AutoService;
+import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.Reporter;
 import dev.lanes.spi.ReporterOptions;
 import dev.lanes.spi.ReporterProvider;
@@ -78,6 +79,10 @@ public final class DefaultReporter implements Reporter {
   public void onTestModuleEnd(TestModule module) {
     running.remove(module.id());
     finished.add(module);
+    if (module.tests().isEmpty() && module.result().flatMap(r -> r.note())
+        .filter(TestRun.NOT_RUN_INTERRUPTED::equals).isPresent()) {
+      return; // never started in an interrupted run: the summary counts it, a line each would only be noise
+    }
     clear();
     out.println(format.moduleLine(module));
     for (TestCase test : module.tests()) {

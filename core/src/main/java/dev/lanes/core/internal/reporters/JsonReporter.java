@@ -145,7 +145,7 @@ public final class JsonReporter implements Reporter {
       if (file.isPresent()) {
         Files.createDirectories(file.get().toAbsolutePath().getParent());
         Files.writeString(file.get(), json);
-        options.console().println(" JSON  report written to " + options.root().relativize(file.get().toAbsolutePath()));
+        options.console().println(" JSON  report written to " + ConsoleFormat.displayPath(options.root(), file.get()));
       } else {
         options.console().println(json);
       }

@@ -49,7 +49,7 @@ public final class JunitReporter implements Reporter {
       if (file.isPresent()) {
         Files.createDirectories(file.get().toAbsolutePath().getParent());
         Files.write(file.get(), bytes.toByteArray());
-        options.console().println(" JUNIT  report written to " + options.root().relativize(file.get().toAbsolutePath()));
+        options.console().println(" JUNIT  report written to " + ConsoleFormat.displayPath(options.root(), file.get()));
       } else {
         options.console().println(bytes.toString(StandardCharsets.UTF_8));
       }

@@ -30,6 +30,9 @@ import java.util.concurrent.CompletionStage;
  * Vitest's order. Missing events are filled in (a module that crashed still ends), never repeated.
  */
 public final class TestRun {
+  /** The note of a file an interrupted run never finished. */
+  public static final String NOT_RUN_INTERRUPTED = "not run: the run was interrupted";
+
   private final Reporters reporters;
   private final Map<String, ModuleState> modules = new LinkedHashMap<>();
   private final Map<String, TaskNode> tasks = new HashMap<>();
@@ -55,6 +58,9 @@ public final class TestRun {
   }
 
   synchronized void queued(TestProject project, Task file, boolean collect, int poolId) {
+    if (ended) {
+      return; // an interrupted run ended early; late reports change nothing
+    }
     ModuleState module = module(project, file);
     module.poolId = poolId;
     if (module.startTime == 0) {
@@ -69,6 +75,9 @@ public final class TestRun {
   }
 
   synchronized void collected(TestProject project, List<Task> files, boolean collect) {
+    if (ended) {
+      return; // an interrupted run ended early; late reports change nothing
+    }
     for (Task file : files) {
       ModuleState module = module(project, file);
       module.collect(file, tasks);
@@ -82,6 +91,9 @@ public final class TestRun {
   }
 
   synchronized void registered(String parentId, Task task) {
+    if (ended) {
+      return; // an interrupted run ended early; late reports change nothing
+    }
     TaskNode parent = tasks.get(parentId);
     ModuleState module = parent != null ? (ModuleState) parent.module() : modules.get(parentId);
     if (module == null) {
@@ -97,6 +109,9 @@ public final class TestRun {
   }
 
   synchronized void updated(List<TaskResultPack> packs, List<TaskEventPack> events, boolean collect) {
+    if (ended) {
+      return; // an interrupted run ended early; late reports change nothing
+    }
     for (TaskResultPack pack : packs) {
       TaskNode node = tasks.get(pack.taskId());
       if (node != null) {
@@ -137,6 +152,9 @@ public final class TestRun {
   }
 
   synchronized void log(UserConsoleLog log) {
+    if (ended) {
+      return; // an interrupted run ended early; late reports change nothing
+    }
     Optional<TaskNode> node = log.taskId().map(tasks::get);
     if (node.isPresent()) {
       node.get().logs.add(log);
@@ -158,6 +176,9 @@ public final class TestRun {
 
   /** Ends these files with {@code error} unless they already ended: a crash, a pool that threw, a cancel. */
   public synchronized void failFiles(List<TestSpecification> specs, TestError error) {
+    if (ended) {
+      return; // an interrupted run ended early; late reports change nothing
+    }
     for (TestSpecification spec : specs) {
       ModuleState module = modules.computeIfAbsent(spec.fileId(), id -> ModuleState.of(spec));
       if (!module.ended) {
@@ -172,26 +193,34 @@ public final class TestRun {
     interrupted = true;
   }
 
-  /** Ends every file that has not ended (never silently missing) and tells the reporters the run ended. */
+  /**
+   * Ends every file that has not ended (never silently missing) and tells the reporters the run ended,
+   * once. Files an interrupted run never finished are skipped with that reason.
+   */
   public synchronized RunEndReason end() {
-    if (!ended) {
-      ended = true;
-      for (ModuleState module : modules.values()) {
-        if (!module.ended) {
-          module.result = TaskResult.failed(0, List.of(TestError.of("IllegalStateException", interrupted
-              ? "the run was interrupted before this file ran"
-              : "the file never ran: its pool finished without reporting it. This is a bug in the pool.")));
-          end(module);
-        }
+    if (ended) {
+      return reason();
+    }
+    ended = true;
+    for (ModuleState module : modules.values()) {
+      if (!module.ended) {
+        module.result = interrupted ? TaskResult.skipped(NOT_RUN_INTERRUPTED)
+            : TaskResult.failed(0, List.of(TestError.of("IllegalStateException",
+                "the file never ran: its pool finished without reporting it. This is a bug in the pool.")));
+        end(module);
       }
     }
-    RunEndReason reason = interrupted ? RunEndReason.INTERRUPTED
-        : !unhandledErrors.isEmpty() || modules.values().stream().anyMatch(m -> m.state() == TaskState.FAIL)
-        ? RunEndReason.FAILED : RunEndReason.PASSED;
+    RunEndReason reason = reason();
     List<TestModule> all = List.copyOf(modules.values());
     List<TestError> errors = List.copyOf(unhandledErrors);
     reporters.each(r -> r.onTestRunEnd(all, errors, reason));
     return reason;
+  }
+
+  private RunEndReason reason() {
+    return interrupted ? RunEndReason.INTERRUPTED
+        : !unhandledErrors.isEmpty() || modules.values().stream().anyMatch(m -> m.state() == TaskState.FAIL)
+        ? RunEndReason.FAILED : RunEndReason.PASSED;
   }
 
   /** Tells the reporters what a collect-only run found. */
@@ -256,9 +285,11 @@ public final class TestRun {
     }
     startFirst(module);
     boolean crashed = module.result != null && module.result.state() == TaskState.FAIL && !module.result.errors().isEmpty();
+    String note = crashed ? "not run: " + module.result.errors().get(0).message()
+        : module.result != null ? module.result.note().orElse("not run") : "not run";
     for (TaskNode test : module.testNodes()) {
       if (test.result == null || !test.result.state().isFinal()) {
-        test.result = TaskResult.skipped(crashed ? "not run: " + module.result.errors().get(0).message() : "not run");
+        test.result = TaskResult.skipped(note);
       }
       finish(test);
     }
