@@ -72,16 +72,24 @@ final class Pool {
     sharedRunners.forEach(r -> freeIds.remove(r.poolId()));
   }
 
-  /** Queues a task; the future completes when its files were reported, or fails with why the machinery failed. */
-  synchronized CompletableFuture<Void> run(PoolTask task) {
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    if (cancelling) {
-      result.completeExceptionally(new PoolException("[" + name + "] Cannot run tasks while pool is cancelling"));
-      return result;
+  /**
+   * Queues tasks all at once (as Vitest does within one tick), so a worker that finishes early sees the
+   * next task and can be reused. Each future completes when its files were reported, or fails with why
+   * the machinery failed.
+   */
+  synchronized List<CompletableFuture<Void>> run(List<PoolTask> tasks) {
+    List<CompletableFuture<Void>> results = new ArrayList<>();
+    for (PoolTask task : tasks) {
+      CompletableFuture<Void> result = new CompletableFuture<>();
+      if (cancelling) {
+        result.completeExceptionally(new PoolException("[" + name + "] Cannot run tasks while pool is cancelling"));
+      } else {
+        queue.add(new Queued(task, result));
+      }
+      results.add(result);
     }
-    queue.add(new Queued(task, result));
     schedule();
-    return result;
+    return results;
   }
 
   private synchronized void schedule() {
@@ -92,10 +100,15 @@ final class Pool {
     }
   }
 
+  /**
+   * Runs one task on a runner. The task's future completes only after the runner was released —
+   * kept for reuse or its stop registered — so {@link #close()} after the last task waits for every stop.
+   */
   private void execute(Queued queued) {
     PoolTask task = queued.task();
     PoolRunner runner = null;
-    boolean failed = false;
+    Throwable failure = null;
+    boolean filesFailed = false;
     try {
       runner = runnerFor(task);
       runner.start(workerIds.incrementAndGet(), Map.of(
@@ -103,25 +116,23 @@ final class Pool {
       List<FileSpec> specs = task.files().stream().map(TestSpecification::toFileSpec).toList();
       WorkerResponse.TestFileFinished done = runner.request(specs).get();
       if (done.error().isPresent()) {
-        failed = true;
+        filesFailed = true;
         run.failFiles(task.files(), done.error().get());
       }
-      queued.result().complete(null);
-    } catch (PoolException e) {
-      failed = true;
-      queued.result().completeExceptionally(e);
     } catch (ExecutionException e) {
-      failed = true;
-      queued.result().completeExceptionally(e.getCause());
+      failure = e.getCause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      failed = true;
-      queued.result().completeExceptionally(e);
-    } catch (RuntimeException e) {
-      failed = true;
-      queued.result().completeExceptionally(e);
+      failure = e;
+    } catch (PoolException | RuntimeException e) {
+      failure = e;
     } finally {
-      release(task, runner, failed);
+      release(task, runner, filesFailed || failure != null);
+      if (failure == null) {
+        queued.result().complete(null);
+      } else {
+        queued.result().completeExceptionally(failure);
+      }
     }
   }
 

@@ -80,9 +80,11 @@ public final class WorkerProcessPool implements ProcessPool {
 
   private CompletableFuture<Void> runGroup(int maxWorkers, List<Pool.PoolTask> tasks) {
     pool.setMaxWorkers(maxWorkers);
+    List<CompletableFuture<Void>> submitted = pool.run(tasks);
     List<CompletableFuture<Void>> all = new ArrayList<>();
-    for (Pool.PoolTask task : tasks) {
-      all.add(pool.run(task).handle((ok, error) -> {
+    for (int i = 0; i < tasks.size(); i++) {
+      Pool.PoolTask task = tasks.get(i);
+      all.add(submitted.get(i).handle((ok, error) -> {
         if (error != null) {
           run.failFiles(task.files(), toError(error));
         }
