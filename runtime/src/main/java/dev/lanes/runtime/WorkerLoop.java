@@ -1,9 +1,11 @@
 package dev.lanes.runtime;
 
 import dev.lanes.runtime.junit.JUnitFileRunner;
+import dev.lanes.spi.protocol.Codec;
 import dev.lanes.spi.protocol.FileSpec;
 import dev.lanes.spi.protocol.Message;
 import dev.lanes.spi.protocol.Rpc;
+import dev.lanes.spi.protocol.RpcCall;
 import dev.lanes.spi.protocol.RunnerRpc;
 import dev.lanes.spi.protocol.RuntimeRpc;
 import dev.lanes.spi.protocol.TestError;
@@ -13,6 +15,7 @@ import dev.lanes.spi.protocol.WorkerResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -32,16 +35,35 @@ public final class WorkerLoop {
 
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
                     long stackSize) {
+    this(post, consoleSink, threadName, stackSize, WorkerLoop.class.getClassLoader());
+  }
+
+  /** A loop whose tests are loaded by {@code testLoader}: the context class loader of the threads that run them. */
+  public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
+                    long stackSize, ClassLoader testLoader) {
     this.post = post;
-    this.rpc = Rpc.create(new RunnerRpc() { }, RuntimeRpc.class, post);
+    ClassLoader loader = testLoader;
+    this.rpc = Rpc.create((RunnerRpc) () -> CompletableFuture.completedFuture(ThreadDumps.of(loader, threadName)),
+        RuntimeRpc.class, post);
     this.capture = new ConsoleCapture(consoleSink);
-    ClassLoader loader = WorkerLoop.class.getClassLoader();
     this.requests = Executors.newSingleThreadExecutor(task -> {
       Thread thread = new Thread(null, task, threadName, stackSize);
       thread.setDaemon(true);
       thread.setContextClassLoader(loader);
       return thread;
     });
+  }
+
+  /** Decodes and handles one message from the host; a message that cannot be decoded is reported, not thrown. */
+  public void accept(String text, Codec codec) {
+    Message message;
+    try {
+      message = codec.decode(text);
+    } catch (Codec.CodecException e) {
+      post.accept(new RpcCall(0, "onUnhandledError", List.of(TestErrors.of(e), "Worker Error")));
+      return;
+    }
+    accept(message);
   }
 
   /** Handles one message from the host; never blocks on a running test. */

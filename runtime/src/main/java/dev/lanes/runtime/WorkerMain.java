@@ -2,9 +2,6 @@ package dev.lanes.runtime;
 
 import dev.lanes.runtime.codec.JsonCodec;
 import dev.lanes.spi.protocol.Codec;
-import dev.lanes.spi.protocol.RpcCall;
-import dev.lanes.spi.protocol.TestErrors;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,11 +33,7 @@ public final class WorkerMain {
     Thread reader = new Thread(() -> {
       try {
         for (Optional<String> text = inbox.take(); text.isPresent(); text = inbox.take()) {
-          try {
-            loop.accept(codec.decode(text.get()));
-          } catch (Codec.CodecException e) {
-            toHost.accept(codec.encode(new RpcCall(0, "onUnhandledError", List.of(TestErrors.of(e), "Worker Error"))));
-          }
+          loop.accept(text.get(), codec);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

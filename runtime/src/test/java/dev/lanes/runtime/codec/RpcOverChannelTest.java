@@ -85,8 +85,9 @@ class RpcOverChannelTest {
     hostEnd.other = workerEnd;
     workerEnd.other = hostEnd;
     Host host = new Host();
-    Rpc.create(host, RunnerRpc.class, hostEnd, JsonCodec.forProtocol());
-    Rpc<RuntimeRpc> worker = Rpc.create(new RunnerRpc() { }, RuntimeRpc.class, workerEnd, JsonCodec.forProtocol());
+    Rpc<RunnerRpc> hostRpc = Rpc.create(host, RunnerRpc.class, hostEnd, JsonCodec.forProtocol());
+    RunnerRpc runner = () -> java.util.concurrent.CompletableFuture.completedFuture("\"worker\" state=RUNNABLE");
+    Rpc<RuntimeRpc> worker = Rpc.create(runner, RuntimeRpc.class, workerEnd, JsonCodec.forProtocol());
 
     worker.remote().onUserConsoleLog(new UserConsoleLog("hello\n", UserConsoleLog.ConsoleStream.STDOUT, Optional.of("1_0"), 5));
     int failed = worker.remote().getCountOfFailedTests().toCompletableFuture().get(1, TimeUnit.SECONDS);
@@ -95,5 +96,7 @@ class RpcOverChannelTest {
     assertThat(failed).isEqualTo(3);
     assertThat(workerEnd.sent).allSatisfy(text -> assertThat(text).startsWith("{\"type\":\"call\""));
     assertThat(hostEnd.sent).singleElement().asString().contains("\"type\":\"reply\"").contains("\"result\":3");
+    assertThat(hostRpc.remote().threadDump().toCompletableFuture().get(1, TimeUnit.SECONDS))
+        .isEqualTo("\"worker\" state=RUNNABLE");
   }
 }

@@ -1,0 +1,27 @@
+package dev.lanes.pool.forks;
+
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.lanes.spi.PoolContext;
+import dev.lanes.spi.PoolModule;
+import dev.lanes.spi.ProcessPool;
+
+/**
+ * The {@code forks} pool as a Guice module: core's scheduler over {@link ForksPoolWorker}s, each a child
+ * JVM. {@link JvmLauncher} decides the command that starts a worker; override that binding (with
+ * {@code Modules.override}) to change it, keeping everything else of the pool.
+ */
+public class ForksPoolModule extends PoolModule {
+  @Override
+  protected void configure() {
+    options(ForksOptions.class);
+    bind(JvmLauncher.class).to(JvmLauncher.Direct.class);
+  }
+
+  @Provides
+  @Singleton
+  ProcessPool pool(PoolContext context, ForksOptions options, JvmLauncher launcher, ClassDataArchives archives) {
+    WorkerJvms jvms = new WorkerJvms(options, launcher, archives);
+    return context.workerPool(worker -> new ForksPoolWorker(worker, jvms));
+  }
+}

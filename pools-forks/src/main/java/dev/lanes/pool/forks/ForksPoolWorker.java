@@ -1,0 +1,312 @@
+package dev.lanes.pool.forks;
+
+import dev.lanes.runtime.codec.JsonCodec;
+import dev.lanes.runtime.fork.FramedChannel;
+import dev.lanes.spi.PoolWorker;
+import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.WorkerExit;
+import dev.lanes.spi.WorkerOptions;
+import dev.lanes.spi.protocol.Codec;
+import dev.lanes.spi.protocol.FileSpec;
+import dev.lanes.spi.protocol.Message;
+import dev.lanes.spi.protocol.RpcCall;
+import dev.lanes.spi.protocol.UserConsoleLog;
+import dev.lanes.spi.protocol.UserConsoleLog.ConsoleStream;
+import dev.lanes.spi.protocol.WorkerRequest;
+import dev.lanes.spi.protocol.WorkerResponse;
+import dev.lanes.spi.support.WorkerListeners;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A worker that is a child JVM. Requests and reports travel over a {@link PrivateChannel}; the
+ * child's stdout and stderr are only drained: what lands there (output of native code, of the JVM
+ * itself, or a test writing to the file descriptor) is passed on as the running file's console
+ * output, bounded per file, and the last lines are kept for the report of a crash.
+ */
+final class ForksPoolWorker implements PoolWorker {
+  static final int MAX_RAW_OUTPUT_PER_FILE = 1024 * 1024;
+  private static final Codec CODEC = JsonCodec.forProtocol();
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    // the host is ending (a second Ctrl-C, an exit without close): no worker may outlive it
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+        "lanes-forks-cleanup"));
+  }
+
+  private final WorkerOptions options;
+  private final WorkerJvms jvms;
+  private final WorkerListeners listeners = new WorkerListeners();
+  private final Object outputLock = new Object();
+  private PrivateChannel pending;
+  private volatile Process process;
+  private volatile FramedChannel channel;
+  private volatile boolean stopping;
+  private volatile long exitMillis = 2_000;
+  private ProcessOutput stdout;
+  private ProcessOutput stderr;
+  private CompletableFuture<Void> stopped;
+  private String currentFile;
+  private long rawBytes;
+  private long rawDropped;
+
+  ForksPoolWorker(WorkerOptions options, WorkerJvms jvms) {
+    this.options = options;
+    this.jvms = jvms;
+  }
+
+  @Override
+  public String name() {
+    return options.pool();
+  }
+
+  @Override
+  public synchronized CompletionStage<Void> start() {
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    try {
+      pending = PrivateChannel.open();
+      WorkerJvms.Launched launched = jvms.start(options, pending.address(), pending.token());
+      process = launched.process();
+      exitMillis = launched.exitMillis();
+    } catch (IOException | RuntimeException e) {
+      closePending();
+      return CompletableFuture.failedFuture(new IllegalStateException(
+          "[" + options.pool() + "] the worker JVM could not be started: " + e.getMessage(), e));
+    }
+    LIVE.add(process);
+    Charset charset = Charset.defaultCharset();
+    String prefix = "lanes-" + options.pool() + "-" + options.poolId();
+    stdout = new ProcessOutput(process.getInputStream(), prefix + "-stdout", charset,
+        (text, bytes) -> rawOutput(text, bytes, ConsoleStream.STDOUT));
+    stderr = new ProcessOutput(process.getErrorStream(), prefix + "-stderr", charset,
+        (text, bytes) -> rawOutput(text, bytes, ConsoleStream.STDERR));
+    PrivateChannel listening = pending;
+    process.onExit().thenRun(listening::close); // a worker that dies before connecting fails the start at once
+    Thread connect = new Thread(() -> {
+      try {
+        FramedChannel connected = listening.accept();
+        channel = connected;
+        Thread reader = new Thread(() -> read(connected), prefix + "-channel");
+        reader.setDaemon(true);
+        reader.start();
+        ready.complete(null);
+      } catch (IOException e) {
+        ready.completeExceptionally(new IllegalStateException(startFailure()));
+      }
+    }, prefix + "-connect");
+    connect.setDaemon(true);
+    connect.start();
+    return ready;
+  }
+
+  private String startFailure() {
+    Process child = process;
+    try {
+      if (child != null && !child.waitFor(2, TimeUnit.SECONDS)) {
+        return "[" + options.pool() + "] the worker JVM closed its channel before connecting";
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stderr.awaitEnd(1000);
+    stdout.awaitEnd(200);
+    String tail = lastWords();
+    return "[" + options.pool() + "] the worker JVM exited with code " + (child == null ? "?" : child.exitValue())
+        + " before it connected" + (tail.isEmpty() ? "" : ":\n" + tail);
+  }
+
+  private void read(FramedChannel connected) {
+    try {
+      for (String text = connected.read(); text != null; text = connected.read()) {
+        Message message;
+        try {
+          message = CODEC.decode(text);
+        } catch (Codec.CodecException e) {
+          listeners.error(e);
+          continue;
+        }
+        if (message instanceof WorkerResponse.TestFileFinished) {
+          endFile();
+        }
+        listeners.message(message);
+      }
+    } catch (IOException e) {
+      // the worker died mid-frame, or its channel broke: what it was is told by its exit
+    }
+    exited();
+  }
+
+  /** The channel ended: wait for the JVM to end (ending it if it does not), then tell how it ended. */
+  private void exited() {
+    Process child = process;
+    try {
+      if (!child.waitFor(exitMillis + 1_000, TimeUnit.MILLISECONDS)) {
+        child.destroyForcibly();
+        child.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      child.destroyForcibly();
+    }
+    LIVE.remove(child);
+    stdout.awaitEnd(1000);
+    stderr.awaitEnd(1000);
+    int code = child.isAlive() ? -1 : child.exitValue();
+    listeners.exit(WorkerExit.code(code, describe(code)));
+  }
+
+  private String describe(int code) {
+    StringBuilder description = new StringBuilder("exit code ").append(code);
+    String tail = lastWords();
+    if (tail.contains("Terminating due to java.lang.OutOfMemoryError")) {
+      String kind = tail.substring(tail.indexOf("java.lang.OutOfMemoryError")).lines().findFirst().orElse("");
+      description.append(" (the worker ran out of memory: ").append(kind).append(')');
+    } else if (code > 128 && code < 160) {
+      description.append(" (killed by ").append(Signals.name(code - 128)).append(')');
+    }
+    if (!tail.isEmpty() && !stopping) {
+      description.append("\nLast output of the worker:\n").append(tail);
+    }
+    return description.toString();
+  }
+
+  private String lastWords() {
+    String err = stderr == null ? "" : stderr.tail();
+    String out = stdout == null ? "" : stdout.tail();
+    return (out.isEmpty() ? "" : out + (err.isEmpty() ? "" : "\n")) + err;
+  }
+
+  @Override
+  public synchronized CompletionStage<Void> stop() {
+    if (stopped != null) {
+      return stopped;
+    }
+    stopping = true;
+    Process child = process;
+    FramedChannel open = channel;
+    stopped = new CompletableFuture<>();
+    Thread stopper = new Thread(() -> {
+      try {
+        if (open != null) {
+          open.close(); // the worker ends itself when its channel closes
+        }
+        if (child != null && !child.waitFor(exitMillis, TimeUnit.MILLISECONDS)) {
+          child.destroyForcibly();
+          child.waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (IOException e) {
+        if (child != null) {
+          child.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        if (child != null) {
+          child.destroyForcibly();
+        }
+      } finally {
+        if (child != null && !child.isAlive()) {
+          LIVE.remove(child);
+        }
+        closePending();
+        stopped.complete(null);
+      }
+    }, "lanes-" + options.pool() + "-" + options.poolId() + "-stop");
+    stopper.setDaemon(true);
+    stopper.start();
+    return stopped;
+  }
+
+  private synchronized void closePending() {
+    if (pending != null) {
+      pending.close();
+    }
+  }
+
+  @Override
+  public void send(Message message) {
+    FramedChannel open = channel;
+    if (open == null) {
+      throw new IllegalStateException("[" + options.pool() + "] worker " + options.poolId() + " is not connected");
+    }
+    if (message instanceof WorkerRequest.Run run) {
+      startFile(run.files());
+    } else if (message instanceof WorkerRequest.Collect collect) {
+      startFile(collect.files());
+    }
+    try {
+      open.post(CODEC.encode(message));
+    } catch (IOException e) {
+      // the worker is gone; its exit is reported by the channel's reader with the reason
+    }
+  }
+
+  @Override
+  public void on(Listener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void off(Listener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public boolean canReuse(TestSpecification next) {
+    return !options.isolate();
+  }
+
+  private void startFile(List<FileSpec> files) {
+    synchronized (outputLock) {
+      currentFile = files.isEmpty() ? null : files.get(0).fileId();
+      rawBytes = 0;
+      rawDropped = 0;
+    }
+  }
+
+  private void endFile() {
+    String file;
+    long dropped;
+    synchronized (outputLock) {
+      file = currentFile;
+      dropped = rawDropped;
+      currentFile = null;
+    }
+    if (dropped > 0) {
+      consoleLog("\n[lanes] output truncated: " + dropped + " more bytes the worker wrote to its stdout/stderr"
+          + " were dropped\n", ConsoleStream.STDERR, Optional.ofNullable(file));
+    }
+  }
+
+  /** What landed on the worker's own stdout/stderr: kept as the running file's output, up to a bound. */
+  private void rawOutput(String text, int bytes, ConsoleStream stream) {
+    Optional<String> file;
+    synchronized (outputLock) {
+      if (rawBytes >= MAX_RAW_OUTPUT_PER_FILE) {
+        rawDropped += bytes;
+        return;
+      }
+      rawBytes += bytes;
+      file = Optional.ofNullable(currentFile);
+    }
+    consoleLog(text, stream, file);
+  }
+
+  private void consoleLog(String text, ConsoleStream stream, Optional<String> file) {
+    listeners.message(new RpcCall(0, "onUserConsoleLog",
+        List.of(new UserConsoleLog(text, stream, file, System.currentTimeMillis()))));
+  }
+
+  /** The worker's pid, for tests and diagnostics. */
+  long pid() {
+    Process child = process;
+    return child == null ? -1 : child.pid();
+  }
+}

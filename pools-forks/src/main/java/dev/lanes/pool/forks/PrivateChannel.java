@@ -1,0 +1,109 @@
+package dev.lanes.pool.forks;
+
+import dev.lanes.runtime.fork.FramedChannel;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Where one worker connects back: a Unix-domain socket in a private temporary folder (only this user
+ * may enter it), or, where those are unavailable, a loopback port. Either way the worker must first
+ * send a token known only to this process and the worker's environment.
+ */
+final class PrivateChannel implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ServerSocketChannel server;
+  private final Path folder;
+  private final String address;
+  private final String token;
+
+  private PrivateChannel(ServerSocketChannel server, Path folder, String address) {
+    this.server = server;
+    this.folder = folder;
+    this.address = address;
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    this.token = HexFormat.of().formatHex(bytes);
+  }
+
+  static PrivateChannel open() throws IOException {
+    Path folder = null;
+    try {
+      folder = Files.createTempDirectory("lanes-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Path socket = folder.resolve("w");
+      ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      server.bind(UnixDomainSocketAddress.of(socket), 1);
+      return new PrivateChannel(server, folder, "unix:" + socket);
+    } catch (IOException | UnsupportedOperationException e) {
+      // no Unix-domain sockets here (or the temporary folder's path is too long for one): a loopback port
+      deleteQuietly(folder);
+      ServerSocketChannel server = ServerSocketChannel.open();
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+      int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+      return new PrivateChannel(server, null, "tcp:" + port);
+    }
+  }
+
+  /** The worker's first argument. */
+  String address() {
+    return address;
+  }
+
+  /** What the worker finds in its environment and sends first. */
+  String token() {
+    return token;
+  }
+
+  /**
+   * Waits for the worker to connect and prove it holds the token; connections without it are closed
+   * and the wait goes on. Fails when {@link #close()} is called meanwhile (the worker died).
+   */
+  FramedChannel accept() throws IOException {
+    while (true) {
+      SocketChannel socket = server.accept();
+      FramedChannel channel = new FramedChannel(socket);
+      String sent = channel.read();
+      if (sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+          token.getBytes(StandardCharsets.UTF_8))) {
+        close(); // one worker per channel: nothing else may connect, and the folder is gone
+        return channel;
+      }
+      channel.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      // closing a listening socket does not fail in a way that matters here
+    }
+    deleteQuietly(folder);
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(folder.resolve("w"));
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      folder.toFile().deleteOnExit();
+    }
+  }
+}

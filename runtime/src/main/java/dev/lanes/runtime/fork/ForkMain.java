@@ -1,0 +1,82 @@
+package dev.lanes.runtime.fork;
+
+import dev.lanes.runtime.ConsoleRouter;
+import dev.lanes.runtime.WorkerLoop;
+import dev.lanes.runtime.codec.JsonCodec;
+import dev.lanes.spi.protocol.Codec;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The main class of a forked worker JVM: connects to the host's private channel (address in the
+ * first argument, the run's token in {@value #TOKEN_ENV}; the project's class folders in the third,
+ * loaded in front of the class path by a {@link ClassFoldersLoader}), then serves the worker protocol. The
+ * child ends itself when the channel closes, so a host that dies, even by {@code kill -9}, leaves
+ * no worker behind.
+ */
+public final class ForkMain {
+  /** The environment variable holding the token the worker sends first; never on the command line, which {@code ps} shows. */
+  public static final String TOKEN_ENV = "LANES_WORKER_TOKEN";
+  /** Exit code of a worker whose channel failed. */
+  static final int CHANNEL_FAILED = 70;
+
+  private ForkMain() {
+  }
+
+  public static void main(String[] args) {
+    if (args.length != 3) {
+      System.err.println("usage: ForkMain <channel address> <worker name> <class folders, path-separated>");
+      Runtime.getRuntime().halt(64);
+    }
+    String token = System.getenv(TOKEN_ENV);
+    ConsoleRouter router = ConsoleRouter.install();
+    FramedChannel channel;
+    try {
+      channel = FramedChannel.connect(args[0]);
+      channel.post(token == null ? "" : token);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("[lanes] the worker could not connect to " + args[0] + ": " + e);
+      Runtime.getRuntime().halt(CHANNEL_FAILED);
+      return;
+    }
+    Codec codec = JsonCodec.forProtocol();
+    WorkerLoop loop = new WorkerLoop(message -> {
+      try {
+        channel.post(codec.encode(message));
+      } catch (IOException e) {
+        Runtime.getRuntime().halt(CHANNEL_FAILED); // the host is gone: nobody is left to report to
+      }
+    }, router.sink(), args[1], 0, testLoader(args[2]));
+    try {
+      for (String text = channel.read(); text != null; text = channel.read()) {
+        loop.accept(text, codec);
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("[lanes] the worker's channel failed: " + e);
+      Runtime.getRuntime().halt(CHANNEL_FAILED);
+    }
+    // the host closed the channel: after a stop, or because it died
+    Runtime.getRuntime().halt(0);
+  }
+
+  private static ClassLoader testLoader(String folders) {
+    ClassLoader classpath = ForkMain.class.getClassLoader();
+    if (folders.isEmpty()) {
+      return classpath;
+    }
+    List<URL> urls = new ArrayList<>();
+    for (String folder : folders.split(File.pathSeparator)) {
+      try {
+        urls.add(Path.of(folder).toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException("not a class folder: " + folder, e);
+      }
+    }
+    return new ClassFoldersLoader(urls.toArray(URL[]::new), classpath);
+  }
+}
