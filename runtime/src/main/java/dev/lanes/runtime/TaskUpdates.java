@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Task results and events on their way to the host, sent at most every {@value #THROTTLE_MILLIS} ms
- * (Vitest's throttle) and flushed at the end of every file.
+ * (Vitest's throttle) and flushed at the end of every file and when a test starts.
  */
 public final class TaskUpdates {
   static final long THROTTLE_MILLIS = 100;
@@ -32,7 +32,8 @@ public final class TaskUpdates {
     if (event != null) {
       events.add(new TaskEventPack(taskId, event));
     }
-    if (System.nanoTime() - lastSent >= THROTTLE_MILLIS * 1_000_000) {
+    // a test's start goes out at once: if the worker dies in it, the host knows which test it was
+    if (event == TaskEvent.TEST_PREPARE || System.nanoTime() - lastSent >= THROTTLE_MILLIS * 1_000_000) {
       flush();
     }
   }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -32,6 +33,7 @@ public final class WorkerLoop {
   private final ConsoleCapture capture;
   private final ExecutorService requests;
   private volatile JUnitFileRunner runner;
+  private volatile Thread thread;
 
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
                     long stackSize) {
@@ -47,10 +49,11 @@ public final class WorkerLoop {
         RuntimeRpc.class, post);
     this.capture = new ConsoleCapture(consoleSink);
     this.requests = Executors.newSingleThreadExecutor(task -> {
-      Thread thread = new Thread(null, task, threadName, stackSize);
-      thread.setDaemon(true);
-      thread.setContextClassLoader(loader);
-      return thread;
+      Thread created = new Thread(null, task, threadName, stackSize);
+      created.setDaemon(true);
+      created.setContextClassLoader(loader);
+      thread = created;
+      return created;
     });
   }
 
@@ -86,6 +89,29 @@ public final class WorkerLoop {
   public void close() {
     rpc.close("the channel to the host closed");
     requests.shutdownNow();
+    try {
+      if (!requests.awaitTermination(1, TimeUnit.SECONDS)) {
+        stopStuckThread();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A test ignored the interrupt and the host gave up on it. Up to JDK 19 the thread can still be stopped;
+   * from JDK 20 on it cannot, and it stays, a daemon thread, until the JVM ends.
+   */
+  @SuppressWarnings({"deprecation", "removal"})
+  private void stopStuckThread() {
+    Thread stuck = thread;
+    if (stuck != null && stuck.isAlive()) {
+      try {
+        stuck.stop();
+      } catch (UnsupportedOperationException | LinkageError e) {
+        // not on this JDK; see above
+      }
+    }
   }
 
   private void handle(WorkerRequest request) {

@@ -34,7 +34,7 @@ public interface WorkerClassLoaders {
     public URLClassLoader create(TestProject project, int poolId) {
       List<Path> entries = new ArrayList<>(project.classpath());
       entries.add(Shared.RUNTIME.get(0));
-      return new URLClassLoader("lanes-threads-" + poolId, urls(entries), Shared.PROTOCOL);
+      return new ExitContainingClassLoader("lanes-threads-" + poolId, urls(entries), Shared.PROTOCOL);
     }
   }
 

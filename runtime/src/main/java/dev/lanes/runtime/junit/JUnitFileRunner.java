@@ -5,12 +5,14 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 
 import dev.lanes.runtime.ConsoleCapture;
 import dev.lanes.runtime.ErrorMapper;
+import dev.lanes.runtime.Exits;
 import dev.lanes.runtime.TaskUpdates;
 import dev.lanes.spi.protocol.FileSpec;
 import dev.lanes.spi.protocol.RuntimeRpc;
 import dev.lanes.spi.protocol.Task;
 import dev.lanes.spi.protocol.TaskEvent;
 import dev.lanes.spi.protocol.TaskResult;
+import dev.lanes.spi.protocol.TaskState;
 import dev.lanes.spi.protocol.TestError;
 import java.time.Duration;
 import java.util.List;
@@ -65,8 +67,15 @@ public final class JUnitFileRunner {
       }
       updates.add(file.fileId(), TaskResult.running(), TaskEvent.SUITE_PREPARE);
       ReportingListener listener = new ReportingListener(tree, updates, rpc, capture);
+      Exits.take(); // an exit left over from an earlier file is not this file's
       launcher().execute(plan, listener);
-      finishFile(file, updates, listener.fileResult(millisSince(started)));
+      TaskResult result = listener.fileResult(millisSince(started));
+      Optional<Exits.SystemExitError> exit = Exits.take();
+      if (exit.isPresent() && result.state() != TaskState.FAIL) {
+        // the test caught it, or it came from a thread of its own: the file still fails
+        result = TaskResult.failed(result.durationMillis(), List.of(ErrorMapper.map(exit.get())));
+      }
+      finishFile(file, updates, result);
     } finally {
       capture.restore(previous);
       updates.flush();

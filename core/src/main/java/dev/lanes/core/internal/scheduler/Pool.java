@@ -9,6 +9,7 @@ import dev.lanes.spi.WorkerFactory;
 import dev.lanes.spi.WorkerOptions;
 import dev.lanes.spi.protocol.FileSpec;
 import dev.lanes.spi.protocol.WorkerResponse;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -114,7 +117,7 @@ final class Pool {
       runner.start(workerIds.incrementAndGet(), Map.of(
           "testTimeout", String.valueOf(task.project().testTimeout().toMillis())));
       List<FileSpec> specs = task.files().stream().map(TestSpecification::toFileSpec).toList();
-      WorkerResponse.TestFileFinished done = runner.request(specs).get();
+      WorkerResponse.TestFileFinished done = await(runner, runner.request(specs), task.project());
       if (done.error().isPresent()) {
         filesFailed = true;
         run.failFiles(task.files(), done.error().get());
@@ -132,6 +135,33 @@ final class Pool {
         queued.result().complete(null);
       } else {
         queued.result().completeExceptionally(failure);
+      }
+    }
+  }
+
+  /**
+   * Waits for the worker's answer. A worker silent for longer than {@code testTimeout + teardownTimeout}
+   * is stuck (a test that ignores the interrupt of its time-out, a deadlock outside any test): its
+   * thread dump is taken and the task fails, which stops the worker by force.
+   */
+  private WorkerResponse.TestFileFinished await(PoolRunner runner,
+                                                CompletableFuture<WorkerResponse.TestFileFinished> answer,
+                                                TestProject project)
+      throws ExecutionException, InterruptedException, PoolException {
+    Duration testTimeout = project.testTimeout();
+    Duration limit = testTimeout.plus(project.teardownTimeout());
+    while (true) {
+      try {
+        return answer.get(Math.min(1_000, Math.max(limit.toMillis(), 100)), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        Duration silence = runner.silence();
+        if (!testTimeout.isZero() && silence.compareTo(limit) > 0) {
+          String dump = runner.threadDump(Duration.ofSeconds(3));
+          throw new PoolException("[" + name + "] Test file did not finish: worker " + runner.poolId() + " sent nothing for "
+              + silence.toMillis() / 1000.0 + "s, longer than testTimeout (" + testTimeout.toMillis()
+              + "ms) + teardownTimeout (" + project.teardownTimeout().toMillis() + "ms); it was stopped by force."
+              + "\nThread dump of the worker before it was stopped:\n" + dump);
+        }
       }
     }
   }

@@ -42,6 +42,7 @@ final class PoolRunner implements PoolWorker.Listener {
   private CompletableFuture<WorkerResponse.TestFileFinished> finished = CompletableFuture.completedFuture(null);
   private final CompletableFuture<WorkerResponse.Stopped> stopped = new CompletableFuture<>();
   private CompletableFuture<Void> stopping;
+  private volatile long lastHeard = System.nanoTime();
 
   PoolRunner(PoolWorker worker, TestProject project, boolean collect, int poolId, RuntimeRpc methods, PoolLogger logger) {
     this.worker = worker;
@@ -119,6 +120,7 @@ final class PoolRunner implements PoolWorker.Listener {
   /** Sends a run or collect request; the future completes with {@code testfileFinished} or fails with the crash. */
   synchronized CompletableFuture<WorkerResponse.TestFileFinished> request(List<FileSpec> specs) {
     files = specs.stream().map(FileSpec::moduleId).toList();
+    lastHeard = System.nanoTime();
     finished = new CompletableFuture<>();
     CompletableFuture<WorkerResponse.TestFileFinished> current = finished;
     worker.send(collect ? new WorkerRequest.Collect(specs) : new WorkerRequest.Run(specs));
@@ -159,8 +161,31 @@ final class PoolRunner implements PoolWorker.Listener {
     return stopping;
   }
 
+  /** How long the worker has sent nothing. */
+  Duration silence() {
+    return Duration.ofNanos(System.nanoTime() - lastHeard);
+  }
+
+  /**
+   * The worker's thread dump, asked for over RPC (answered off the worker's test thread), or why there is
+   * none: a worker that does not even answer that within {@code timeout}.
+   */
+  String threadDump(Duration timeout) {
+    try {
+      return rpc.remote().threadDump().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return "(none: the worker did not answer a request for its thread dump within " + timeout.toMillis() + "ms)";
+    } catch (ExecutionException e) {
+      return "(none: " + e.getCause().getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(none: interrupted)";
+    }
+  }
+
   @Override
   public void onMessage(Message message) {
+    lastHeard = System.nanoTime();
     if (rpc.accept(message)) {
       return;
     }
@@ -187,9 +212,12 @@ final class PoolRunner implements PoolWorker.Listener {
       stopped.complete(new WorkerResponse.Stopped(java.util.Optional.empty()));
       return;
     }
-    fail(new PoolException("Worker exited unexpectedly with " + exit.description() + " during "
-        + state.name().toLowerCase() + " state" + (files.isEmpty() ? "" : " while running test file(s) "
-        + String.join(", ", files))));
+    String description = exit.description();
+    int newline = description.indexOf('\n');
+    String details = newline < 0 ? "" : description.substring(newline); // e.g. the worker's last output
+    fail(new PoolException("Worker exited unexpectedly with " + (newline < 0 ? description : description.substring(0, newline))
+        + " during " + state.name().toLowerCase() + " state" + (files.isEmpty() ? "" : " while running test file(s) "
+        + String.join(", ", files)) + details));
   }
 
   private void fail(PoolException error) {

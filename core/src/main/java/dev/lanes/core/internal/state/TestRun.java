@@ -182,10 +182,24 @@ public final class TestRun {
     for (TestSpecification spec : specs) {
       ModuleState module = modules.computeIfAbsent(spec.fileId(), id -> ModuleState.of(spec));
       if (!module.ended) {
-        module.result = TaskResult.failed(module.durationMillis, List.of(error));
+        // the test that was running when the file broke fails with the reason; the others were not run
+        Optional<TaskNode> running = module.testNodes().stream().filter(t -> t.ready && !t.finished)
+            .reduce((first, last) -> last);
+        TestError reported = running.map(test -> new TestError(error.name(),
+            withLastTest(error.message(), test.fullName()), error.stack(), error.expected(),
+            error.actual(), error.cause())).orElse(error);
+        running.ifPresent(test -> test.result = TaskResult.failed(0, List.of(reported)));
+        module.result = TaskResult.failed(module.durationMillis, List.of(reported));
         end(module);
       }
     }
+  }
+
+  /** The message's first line, then which test was running, then the rest (a thread dump, say). */
+  private static String withLastTest(String message, String test) {
+    int newline = message.indexOf('\n');
+    String line = "Last test started: " + test;
+    return newline < 0 ? message + "\n" + line : message.substring(0, newline) + "\n" + line + message.substring(newline);
   }
 
   /** The run was interrupted (a cancel, Ctrl-C): it ends as interrupted. */

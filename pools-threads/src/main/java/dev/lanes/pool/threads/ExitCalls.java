@@ -1,0 +1,102 @@
+package dev.lanes.pool.threads;
+
+import java.nio.charset.StandardCharsets;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Rewrites {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} in the classes an in-process
+ * pool defines into calls of the worker runtime's {@code Exits}, which throw instead of ending the JVM.
+ * Works on every JDK (the SecurityManager that once did this is gone in JDK 24); direct calls and method
+ * references are rewritten, calls through reflection are not.
+ */
+public final class ExitCalls {
+  private static final String EXITS = "dev/lanes/runtime/Exits";
+  private static final byte[] EXIT = "exit".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HALT = "halt".getBytes(StandardCharsets.US_ASCII);
+
+  private ExitCalls() {
+  }
+
+  /** The class with its exit calls rewritten, or the same array when it has none. */
+  public static byte[] rewrite(byte[] classFile) {
+    if (!contains(classFile, EXIT) && !contains(classFile, HALT)) {
+      return classFile; // cheap test first: most classes never name either method
+    }
+    ClassReader reader = new ClassReader(classFile);
+    ClassWriter writer = new ClassWriter(reader, 0);
+    boolean[] changed = {false};
+    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                       String[] exceptions) {
+        return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+          @Override
+          public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+            String replacement = replacement(owner, method, desc);
+            if (replacement != null) {
+              changed[0] = true;
+              super.visitMethodInsn(Opcodes.INVOKESTATIC, EXITS, replacement, staticDescriptor(owner), false);
+            } else {
+              super.visitMethodInsn(opcode, owner, method, desc, isInterface);
+            }
+          }
+
+          @Override
+          public void visitInvokeDynamicInsn(String method, String desc, Handle bootstrap, Object... arguments) {
+            Object[] rewritten = arguments.clone();
+            for (int i = 0; i < rewritten.length; i++) {
+              if (rewritten[i] instanceof Handle handle) {
+                String replacement = replacement(handle.getOwner(), handle.getName(), handle.getDesc());
+                if (replacement != null) {
+                  changed[0] = true;
+                  rewritten[i] = new Handle(Opcodes.H_INVOKESTATIC, EXITS, replacement,
+                      staticDescriptor(handle.getOwner()), false);
+                }
+              }
+            }
+            super.visitInvokeDynamicInsn(method, desc, bootstrap, rewritten);
+          }
+        };
+      }
+    }, 0);
+    return changed[0] ? writer.toByteArray() : classFile;
+  }
+
+  private static String replacement(String owner, String method, String descriptor) {
+    if (!"(I)V".equals(descriptor)) {
+      return null;
+    }
+    if ("java/lang/System".equals(owner) && "exit".equals(method)) {
+      return "systemExit";
+    }
+    if ("java/lang/Runtime".equals(owner) && "exit".equals(method)) {
+      return "runtimeExit";
+    }
+    if ("java/lang/Runtime".equals(owner) && "halt".equals(method)) {
+      return "runtimeHalt";
+    }
+    return null;
+  }
+
+  private static String staticDescriptor(String owner) {
+    return "java/lang/System".equals(owner) ? "(I)V" : "(Ljava/lang/Runtime;I)V";
+  }
+
+  private static boolean contains(byte[] bytes, byte[] word) {
+    outer:
+    for (int i = 0; i <= bytes.length - word.length; i++) {
+      for (int j = 0; j < word.length; j++) {
+        if (bytes[i + j] != word[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}
