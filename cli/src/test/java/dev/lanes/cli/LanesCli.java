@@ -21,6 +21,14 @@ final class LanesCli {
   private LanesCli() {
   }
 
+  /** {@code java <options> -cp <distribution> dev.lanes.cli.Main}, to which the caller adds the arguments. */
+  static List<String> command(List<String> jvmOptions) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", DISTRIBUTION + "/*", "dev.lanes.cli.Main"));
+    return command;
+  }
+
   static Path example(String name) {
     return REPO.resolve("examples").resolve(name);
   }
@@ -34,8 +42,12 @@ final class LanesCli {
   }
 
   static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", DISTRIBUTION + "/*", "dev.lanes.cli.Main"));
+    return run(workingDir, List.of(), args);
+  }
+
+  /** The {@code lanes} command with these JVM options, e.g. {@code -Djava.io.tmpdir=...}. */
+  static Result run(Path workingDir, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    List<String> command = command(jvmOptions);
     command.addAll(List.of(args));
     Path out = Files.createTempFile("lanes-out", ".txt");
     Path err = Files.createTempFile("lanes-err", ".txt");

@@ -56,13 +56,29 @@ public final class ErrorMapper {
       kept = List.of(frames);
     }
     StringBuilder stack = new StringBuilder();
+    StackTraceElement previous = null;
+    int repeated = 0;
     for (StackTraceElement frame : kept) {
+      if (frame.equals(previous)) {
+        repeated++; // a recursion (a stack overflow, say) prints once, with a count
+        continue;
+      }
+      appendRepeats(stack, repeated);
+      repeated = 0;
+      previous = frame;
       stack.append("\tat ").append(frame.getClassName()).append('.').append(frame.getMethodName()).append('(')
           .append(frame.getFileName() == null ? "Unknown Source" : frame.getFileName()
               + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : ""))
           .append(")\n");
     }
+    appendRepeats(stack, repeated);
     return stack.toString();
+  }
+
+  private static void appendRepeats(StringBuilder stack, int repeated) {
+    if (repeated > 0) {
+      stack.append("\t... the frame above ").append(repeated).append(repeated == 1 ? " more time\n" : " more times\n");
+    }
   }
 
   private static boolean startsWithAny(String className, List<String> prefixes) {

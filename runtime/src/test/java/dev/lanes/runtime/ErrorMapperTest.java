@@ -37,4 +37,24 @@ class ErrorMapperTest {
     assertThat(error.actual()).isEmpty();
     assertThat(error.cause()).get().extracting(TestError::message).isEqualTo("inner");
   }
+
+  @Test
+  void aRecursionIsPrintedOnceWithItsCount() {
+    StackOverflowError overflow = null;
+    try {
+      recurse(0);
+    } catch (StackOverflowError e) {
+      overflow = e;
+    }
+
+    String stack = ErrorMapper.map(overflow).stack().orElseThrow();
+
+    assertThat(stack).startsWith("\tat dev.lanes.runtime.ErrorMapperTest.recurse(ErrorMapperTest.java:")
+        .containsPattern("\t\\.\\.\\. the frame above \\d+ more times\n");
+    assertThat(stack.lines()).hasSizeLessThan(5);
+  }
+
+  private static int recurse(int depth) {
+    return recurse(depth + 1) + 1;
+  }
 }

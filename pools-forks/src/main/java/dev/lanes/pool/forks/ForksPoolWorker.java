@@ -34,19 +34,18 @@ import java.util.concurrent.TimeUnit;
 final class ForksPoolWorker implements PoolWorker {
   static final int MAX_RAW_OUTPUT_PER_FILE = 1024 * 1024;
   private static final Codec CODEC = JsonCodec.forProtocol();
-  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<ForksPoolWorker> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    // the host is ending (a second Ctrl-C, an exit without close): no worker may outlive it
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
-        "lanes-forks-cleanup"));
+    // the host is ending (Ctrl-C, a CI cancel, an exit without close): no worker and no folder may outlive it
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ForksPoolWorker::kill), "lanes-forks-cleanup"));
   }
 
   private final WorkerOptions options;
   private final WorkerJvms jvms;
   private final WorkerListeners listeners = new WorkerListeners();
   private final Object outputLock = new Object();
-  private PrivateChannel pending;
+  private volatile PrivateChannel pending;
   private volatile Process process;
   private volatile FramedChannel channel;
   private volatile boolean stopping;
@@ -81,7 +80,7 @@ final class ForksPoolWorker implements PoolWorker {
       return CompletableFuture.failedFuture(new IllegalStateException(
           "[" + options.pool() + "] the worker JVM could not be started: " + e.getMessage(), e));
     }
-    LIVE.add(process);
+    LIVE.add(this);
     Charset charset = Charset.defaultCharset();
     String prefix = "lanes-" + options.pool() + "-" + options.poolId();
     stdout = new ProcessOutput(process.getInputStream(), prefix + "-stdout", charset,
@@ -156,7 +155,7 @@ final class ForksPoolWorker implements PoolWorker {
       Thread.currentThread().interrupt();
       child.destroyForcibly();
     }
-    LIVE.remove(child);
+    LIVE.remove(this);
     stdout.awaitEnd(1000);
     stderr.awaitEnd(1000);
     int code = child.isAlive() ? -1 : child.exitValue();
@@ -212,8 +211,8 @@ final class ForksPoolWorker implements PoolWorker {
           child.destroyForcibly();
         }
       } finally {
-        if (child != null && !child.isAlive()) {
-          LIVE.remove(child);
+        if (child == null || !child.isAlive()) {
+          LIVE.remove(this);
         }
         closePending();
         stopped.complete(null);
@@ -222,6 +221,18 @@ final class ForksPoolWorker implements PoolWorker {
     stopper.setDaemon(true);
     stopper.start();
     return stopped;
+  }
+
+  /** Ends the worker at once, from the host's shutdown: no waiting, no reports. */
+  private void kill() {
+    Process child = process;
+    if (child != null) {
+      child.destroyForcibly();
+    }
+    PrivateChannel listening = pending;
+    if (listening != null) {
+      listening.close();
+    }
   }
 
   private synchronized void closePending() {

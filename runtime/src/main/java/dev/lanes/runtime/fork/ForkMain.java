@@ -33,6 +33,7 @@ public final class ForkMain {
       System.err.println("usage: ForkMain <channel address> <worker name> <class folders, path-separated>");
       Runtime.getRuntime().halt(64);
     }
+    ignoreInterrupts();
     String token = System.getenv(TOKEN_ENV);
     ConsoleRouter router = ConsoleRouter.install();
     FramedChannel channel;
@@ -62,6 +63,18 @@ public final class ForkMain {
     }
     // the host closed the channel: after a stop, or because it died
     Runtime.getRuntime().halt(0);
+  }
+
+  /**
+   * Ctrl-C in a terminal reaches the whole process group; stopping workers is the host's business (it
+   * closes their channels, and ends them by force on a second Ctrl-C), so the worker does not react itself.
+   */
+  private static void ignoreInterrupts() {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+    } catch (IllegalArgumentException | LinkageError e) {
+      // no such signal here (Windows): nothing to ignore
+    }
   }
 
   private static ClassLoader testLoader(String folders) {

@@ -181,7 +181,10 @@ public final class TestRun {
     }
     for (TestSpecification spec : specs) {
       ModuleState module = modules.computeIfAbsent(spec.fileId(), id -> ModuleState.of(spec));
-      if (!module.ended) {
+      if (!module.ended && interrupted) {
+        module.result = TaskResult.skipped(NOT_RUN_INTERRUPTED); // its worker was stopped by the interrupt
+        end(module);
+      } else if (!module.ended) {
         // the test that was running when the file broke fails with the reason; the others were not run
         Optional<TaskNode> running = module.testNodes().stream().filter(t -> t.ready && !t.finished)
             .reduce((first, last) -> last);
