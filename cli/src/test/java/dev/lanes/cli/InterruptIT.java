@@ -2,13 +2,11 @@ package dev.lanes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +18,7 @@ class InterruptIT {
   @Test
   void anInterruptedRunEndsWithItsSummaryAndItsReport() throws Exception {
     Path started = dir.resolve("started");
-    Path classes = compileSlowTests(started);
+    Path classes = SlowTests.compile(dir, started);
     Files.writeString(dir.resolve("lanes.conf"), """
         classpath = ["%s", "@%s"]
         testClassDirs = ["%s"]
@@ -54,30 +52,5 @@ class InterruptIT {
         .doesNotContain("SlowBTest (0 tests)");
     assertThat(Files.readString(dir.resolve("report.xml"))).contains("<testsuite name=\"slow.SlowBTest\"")
         .contains("not run: the run was interrupted");
-  }
-
-  /** Two test classes whose test marks that it started, then sleeps far longer than the test waits. */
-  private Path compileSlowTests(Path started) throws Exception {
-    Path src = Files.createDirectories(dir.resolve("src/slow"));
-    for (String name : List.of("SlowATest", "SlowBTest")) {
-      Files.writeString(src.resolve(name + ".java"), """
-          package slow;
-
-          class %s {
-            @org.junit.jupiter.api.Test
-            void sleeps() throws Exception {
-              java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "started");
-              Thread.sleep(120_000);
-            }
-          }
-          """.formatted(name, started.toString().replace("\\", "\\\\")));
-    }
-    Path classes = Files.createDirectories(dir.resolve("classes"));
-    String classpath = String.join(File.pathSeparator,
-        Files.readString(LanesCli.example("sample-project").resolve("target/lanes-classpath.txt")).trim());
-    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp", classpath,
-        src.resolve("SlowATest.java").toString(), src.resolve("SlowBTest.java").toString());
-    assertThat(status).isZero();
-    return classes;
   }
 }
