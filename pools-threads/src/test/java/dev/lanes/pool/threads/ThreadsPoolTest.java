@@ -11,33 +11,19 @@ import dev.lanes.spi.TestModule;
 import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.testkit.PoolRun;
 import dev.lanes.testkit.PoolTestKit;
-import java.net.URISyntaxException;
+import dev.lanes.testkit.TestClasspath;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ThreadsPoolTest {
-  private static final Path FIXTURES = location(ThreadsPoolTest.class);
+  private static final Path FIXTURES = TestClasspath.of(ThreadsPoolTest.class);
 
   /** The fixtures' classes and the JUnit jars they need, as a user's test class path would hold them. */
   private static PoolTestKit threads(String include) {
-    Set<Path> classpath = new LinkedHashSet<>();
-    classpath.add(FIXTURES);
-    classpath.addAll(junitClasspath());
-    return PoolTestKit.pool("threads").classpath(List.copyOf(classpath)).testClassDirs(FIXTURES).include(include);
-  }
-
-  private static List<Path> junitClasspath() {
-    Set<Path> jars = new LinkedHashSet<>();
-    for (String name : List.of("org.junit.jupiter.api.Test", "org.junit.jupiter.engine.JupiterTestEngine",
-        "org.junit.platform.engine.TestEngine", "org.junit.platform.commons.util.ClassUtils",
-        "org.opentest4j.AssertionFailedError", "org.apiguardian.api.API")) {
-      jars.add(location(load(name)));
-    }
-    return List.copyOf(jars);
+    return PoolTestKit.pool("threads").classpath(TestClasspath.withJupiter(FIXTURES)).testClassDirs(FIXTURES)
+        .include(include);
   }
 
   @Test
@@ -114,9 +100,7 @@ class ThreadsPoolTest {
     java.nio.file.Files.createDirectories(classes.resolve("broken"));
     java.nio.file.Files.write(classes.resolve("broken/CorruptTest.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2});
 
-    PoolRun run = threads("**/*Test.class").testClassDirs(classes).option("classpath",
-        java.util.stream.Stream.concat(java.util.stream.Stream.of(classes.toString()),
-            junitClasspath().stream().map(Path::toString)).toList()).run();
+    PoolRun run = threads("**/*Test.class").testClassDirs(classes).classpath(TestClasspath.withJupiter(classes)).run();
 
     TestModule corrupt = run.file("broken.CorruptTest");
     assertThat(corrupt).is(failed());
@@ -128,19 +112,15 @@ class ThreadsPoolTest {
     assertThat(run.orderViolations()).isEmpty();
   }
 
-  private static Class<?> load(String name) {
-    try {
-      return Class.forName(name);
-    } catch (ClassNotFoundException e) {
-      throw new AssertionError(name + " is not on the test class path", e);
-    }
-  }
+  @Test
+  void anExitThroughAMethodReferenceThatTheTestSwallowsStillFailsItsFileAndTheJvmLives() {
+    PoolRun run = threads("**/ExitByReferenceFixture.class").run();
 
-  private static Path location(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new AssertionError(e);
-    }
+    TestModule file = run.file("dev.lanes.pool.threads.fixtures.ExitByReferenceFixture");
+    assertThat(file).is(failed());
+    assertThat(file.errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .startsWith("System.exit(5) called from dev.lanes.pool.threads.fixtures.ExitByReferenceFixture"
+            + ".exitsThroughAMethodReferenceAndSwallowsWhatHappens(ExitByReferenceFixture.java:11)"));
+    assertThat(run.orderViolations()).isEmpty();
   }
 }

@@ -74,6 +74,11 @@ public final class ConfigPoolOptions implements PoolOptions {
       try {
         com.fasterxml.jackson.databind.JsonNode single = MAPPER.valueToTree(Map.of(key, entry.getValue().unwrapped()));
         MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(single);
+      } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+        // the options type refused the value itself (its constructor checks it): its reason is the message
+        Throwable reason = e.getCause() != null ? e.getCause() : e;
+        problems.add(at + ": poolOptions." + poolName + "." + key + " = " + entry.getValue().render() + ": "
+            + reason.getMessage());
       } catch (Exception e) {
         problems.add(at + ": poolOptions." + poolName + "." + key + " = " + entry.getValue().render()
             + " is not a valid " + expectedType(type, key) + ".");

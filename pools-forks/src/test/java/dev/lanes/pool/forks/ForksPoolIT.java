@@ -1,0 +1,137 @@
+package dev.lanes.pool.forks;
+
+import static dev.lanes.testkit.FileConditions.failed;
+import static dev.lanes.testkit.FileConditions.passed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.lanes.spi.TestModule;
+import dev.lanes.spi.protocol.UserConsoleLog;
+import dev.lanes.testkit.PoolRun;
+import dev.lanes.testkit.PoolTestKit;
+import dev.lanes.testkit.TestClasspath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The forks pool through the real core, with real child JVMs. */
+class ForksPoolIT {
+  private static final Path FIXTURES = TestClasspath.of(ForksPoolIT.class);
+
+  @TempDir
+  Path root;
+
+  private PoolTestKit forks(String pool, String include) throws Exception {
+    Files.writeString(root.resolve("lanes.conf"), "# a project of fixtures\n");
+    return PoolTestKit.pool(pool).configFrom(root).classpath(TestClasspath.withJupiter(FIXTURES))
+        .testClassDirs(FIXTURES).include(include);
+  }
+
+  @Test
+  void typedOptionsReachTheWorkerJvm() throws Exception {
+    PoolRun run = forks("forks", "**/EnvironmentFixture.class")
+        .option("poolOptions.forks.env", Map.of("LANES_FIXTURE_ENV", "from-options"))
+        .option("poolOptions.forks.execArgv", List.of("-Dfixture.flag=on"))
+        .option("poolOptions.forks.maxHeap", "256m").run();
+
+    assertThat(run.files()).singleElement().is(passed());
+    assertThat(printed(run, "EnvironmentFixture")).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-Xmx256m", "-Dfixture.flag=on");
+  }
+
+  @Test
+  void aBadOptionIsAConfigurationErrorNamingTheKey() throws Exception {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> forks("forks", "**/EnvironmentFixture.class")
+        .option("poolOptions.forks.maxHeap", "lots").run()))
+        .hasMessageContaining("poolOptions.forks.maxHeap")
+        .hasMessageContaining("maxHeap must be a size such as \"512m\"");
+  }
+
+  @Test
+  void theClassPathGetsAClassDataArchiveOnFirstUseAndLaterWorkersMapIt() throws Exception {
+    PoolRun first = forks("forks", "**/EnvironmentFixture.class")
+        .option("poolOptions.forks.env", Map.of("LANES_FIXTURE_ENV", "from-options"))
+        .option("poolOptions.forks.execArgv", List.of("-Dfixture.flag=on"))
+        .option("poolOptions.forks.maxHeap", "256m").run();
+    assertThat(first.files()).are(passed());
+    assertThat(printed(first, "EnvironmentFixture")).contains("-XX:ArchiveClassesAtExit=");
+    Path archives = root.resolve("target/lanes-cds");
+    try (Stream<Path> made = Files.list(archives)) {
+      assertThat(made.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".jsa");
+    }
+
+    PoolRun second = forks("forks", "**/EnvironmentFixture.class")
+        .option("poolOptions.forks.env", Map.of("LANES_FIXTURE_ENV", "from-options"))
+        .option("poolOptions.forks.execArgv", List.of("-Dfixture.flag=on"))
+        .option("poolOptions.forks.maxHeap", "256m").run();
+
+    assertThat(second.files()).are(passed());
+    assertThat(printed(second, "EnvironmentFixture")).contains("-XX:SharedArchiveFile=");
+  }
+
+  @Test
+  void bytesWrittenToFileDescriptor1AreTheFilesOutputNotMessages() throws Exception {
+    PoolRun run = forks("forks", "**/RawOutputFixture.class").run();
+
+    TestModule file = run.file("dev.lanes.pool.forks.fixtures.RawOutputFixture");
+    assertThat(file).is(passed());
+    assertThat(file.logs().stream().map(UserConsoleLog::content).collect(Collectors.joining()))
+        .contains("raw-hello {\"type\":\"not a message\"}");
+    assertThat(run.unhandledErrors()).isEmpty();
+    assertThat(run.orderViolations()).isEmpty();
+  }
+
+  @Test
+  void aThirdPartyOverridesTheLaunchBindingAndKeepsTheRestOfThePool() throws Exception {
+    PoolRun run = forks("prefixed-forks", "**/LauncherFixture.class").run();
+
+    assertThat(run.files()).singleElement().is(passed());
+    PoolRun plain = forks("forks", "**/LauncherFixture.class").run();
+    assertThat(plain.files()).singleElement().is(failed());
+  }
+
+  @Test
+  void workersRunOnTheJdkOfJavaHome() throws Exception {
+    Optional<Path> jdk25 = jdk(25);
+    assumeThat(jdk25).as("a JDK 25 beside the one running the build").isPresent();
+
+    PoolRun run = forks("forks", "**/EnvironmentFixture.class")
+        .option("poolOptions.forks.javaHome", jdk25.get().toString())
+        .option("poolOptions.forks.env", Map.of("LANES_FIXTURE_ENV", "from-options"))
+        .option("poolOptions.forks.execArgv", List.of("-Dfixture.flag=on"))
+        .option("poolOptions.forks.maxHeap", "256m").run();
+
+    assertThat(run.files()).singleElement().is(passed());
+    assertThat(printed(run, "EnvironmentFixture")).contains("java-feature: 25");
+  }
+
+  private static String printed(PoolRun run, String fixture) {
+    return run.file("dev.lanes.pool.forks.fixtures." + fixture).tests().stream()
+        .flatMap(test -> test.logs().stream()).map(UserConsoleLog::content).collect(Collectors.joining());
+  }
+
+  private static Optional<Path> jdk(int feature) throws Exception {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> homes = Files.list(jvms)) {
+      return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+          .filter(home -> releaseOf(home).startsWith("JAVA_VERSION=\"" + feature)).findFirst();
+    }
+  }
+
+  private static String releaseOf(Path home) {
+    try (Stream<String> lines = Files.lines(home.resolve("release"))) {
+      return lines.filter(line -> line.startsWith("JAVA_VERSION=")).findFirst().orElse("");
+    } catch (Exception e) {
+      return "";
+    }
+  }
+}
