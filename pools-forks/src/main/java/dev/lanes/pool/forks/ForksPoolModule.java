@@ -5,6 +5,9 @@ import com.google.inject.Singleton;
 import dev.lanes.spi.PoolContext;
 import dev.lanes.spi.PoolModule;
 import dev.lanes.spi.ProcessPool;
+import dev.lanes.spi.TestSpecification;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The {@code forks} pool as a Guice module: core's scheduler over {@link ForksPoolWorker}s, each a child
@@ -22,6 +25,28 @@ public class ForksPoolModule extends PoolModule {
   @Singleton
   ProcessPool pool(PoolContext context, ForksOptions options, JvmLauncher launcher, ClassDataArchives archives) {
     WorkerJvms jvms = new WorkerJvms(options, launcher, archives);
-    return context.workerPool(worker -> new ForksPoolWorker(worker, jvms));
+    ProcessPool pool = context.workerPool(worker -> new ForksPoolWorker(worker, jvms));
+    return new ProcessPool() {
+      @Override
+      public String name() {
+        return pool.name();
+      }
+
+      @Override
+      public CompletionStage<Void> runTests(List<TestSpecification> specs, List<String> invalidates) {
+        return pool.runTests(specs, invalidates);
+      }
+
+      @Override
+      public CompletionStage<Void> collectTests(List<TestSpecification> specs, List<String> invalidates) {
+        return pool.collectTests(specs, invalidates);
+      }
+
+      @Override
+      public CompletionStage<Void> close() {
+        jvms.close(); // the spare JVM started ahead of need
+        return pool.close();
+      }
+    };
   }
 }

@@ -71,8 +71,8 @@ final class ForksPoolWorker implements PoolWorker {
   public synchronized CompletionStage<Void> start() {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     try {
-      pending = PrivateChannel.open();
-      WorkerJvms.Launched launched = jvms.start(options, pending.address(), pending.token());
+      WorkerJvms.Launched launched = jvms.take(options);
+      pending = launched.channel();
       process = launched.process();
       exitMillis = launched.exitMillis();
     } catch (IOException | RuntimeException e) {
