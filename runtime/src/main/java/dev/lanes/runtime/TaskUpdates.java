@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Task results and events on their way to the host, sent at most every {@value #THROTTLE_MILLIS} ms
- * (Vitest's throttle) and flushed at the end of every file and when a test starts.
+ * (Vitest's throttle) and flushed at the end of every file (and, for workers that may die silently, when
+ * a test starts).
  */
 public final class TaskUpdates {
   static final long THROTTLE_MILLIS = 100;
@@ -18,10 +19,13 @@ public final class TaskUpdates {
   private final RuntimeRpc rpc;
   private final List<TaskResultPack> packs = new ArrayList<>();
   private final List<TaskEventPack> events = new ArrayList<>();
+  private final boolean startsAtOnce;
   private long lastSent = System.nanoTime();
 
-  public TaskUpdates(RuntimeRpc rpc) {
+  /** {@code startsAtOnce}: a test's start is sent at once, not batched (see {@link WorkerLoop}). */
+  public TaskUpdates(RuntimeRpc rpc, boolean startsAtOnce) {
     this.rpc = rpc;
+    this.startsAtOnce = startsAtOnce;
   }
 
   /** Queues a result (may be {@code null}) and an event (may be {@code null}) of one task. */
@@ -32,8 +36,8 @@ public final class TaskUpdates {
     if (event != null) {
       events.add(new TaskEventPack(taskId, event));
     }
-    // a test's start goes out at once: if the worker dies in it, the host knows which test it was
-    if (event == TaskEvent.TEST_PREPARE || System.nanoTime() - lastSent >= THROTTLE_MILLIS * 1_000_000) {
+    // a test's start may go out at once: if the worker dies in it, the host knows which test it was
+    if ((startsAtOnce && event == TaskEvent.TEST_PREPARE) || System.nanoTime() - lastSent >= THROTTLE_MILLIS * 1_000_000) {
       flush();
     }
   }

@@ -34,19 +34,30 @@ public final class WorkerLoop {
   private final ExecutorService requests;
   private volatile JUnitFileRunner runner;
   private volatile Thread thread;
+  private final boolean startsAtOnce;
 
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
                     long stackSize) {
-    this(post, consoleSink, threadName, stackSize, WorkerLoop.class.getClassLoader());
+    this(post, consoleSink, threadName, stackSize, WorkerLoop.class.getClassLoader(), false);
   }
 
-  /** A loop whose tests are loaded by {@code testLoader}: the context class loader of the threads that run them. */
+  /**
+   * A loop whose tests are loaded by {@code testLoader}: the context class loader of the threads that run them.
+   * {@code startsAtOnce}: a worker that may die without a word (a forked JVM) sends each test's start at once,
+   * so the host can name the test that was running; others batch them with the other updates.
+   */
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
-                    long stackSize, ClassLoader testLoader) {
+                    long stackSize, ClassLoader testLoader, boolean startsAtOnce) {
     this.post = post;
+    this.startsAtOnce = startsAtOnce;
     ClassLoader loader = testLoader;
-    this.rpc = Rpc.create((RunnerRpc) () -> CompletableFuture.completedFuture(ThreadDumps.of(loader, threadName)),
-        RuntimeRpc.class, post);
+    this.rpc = Rpc.create((RunnerRpc) () -> {
+      JUnitFileRunner current = runner;
+      if (current != null) {
+        current.flushPending(); // the host is about to give up on this worker: it gets what was batched first
+      }
+      return CompletableFuture.completedFuture(ThreadDumps.of(loader, threadName));
+    }, RuntimeRpc.class, post);
     this.capture = new ConsoleCapture(consoleSink);
     this.requests = Executors.newSingleThreadExecutor(task -> {
       Thread created = new Thread(null, task, threadName, stackSize);
@@ -131,7 +142,7 @@ public final class WorkerLoop {
     try {
       Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, WorkerLoop.class.getClassLoader());
       Duration timeout = Duration.ofMillis(Long.parseLong(start.settings().getOrDefault("testTimeout", "0")));
-      runner = new JUnitFileRunner(rpc.remote(), capture, timeout);
+      runner = new JUnitFileRunner(rpc.remote(), capture, timeout, startsAtOnce);
       return WorkerResponse.Started.ok();
     } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
       return new WorkerResponse.Started(Optional.of(TestError.of(e.getClass().getName(),

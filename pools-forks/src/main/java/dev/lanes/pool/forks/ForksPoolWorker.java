@@ -19,10 +19,8 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,16 +32,11 @@ import java.util.concurrent.TimeUnit;
 final class ForksPoolWorker implements PoolWorker {
   static final int MAX_RAW_OUTPUT_PER_FILE = 1024 * 1024;
   private static final Codec CODEC = JsonCodec.forProtocol();
-  private static final Set<ForksPoolWorker> LIVE = ConcurrentHashMap.newKeySet();
-
-  static {
-    // the host is ending (Ctrl-C, a CI cancel, an exit without close): no worker and no folder may outlive it
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ForksPoolWorker::kill), "lanes-forks-cleanup"));
-  }
 
   private final WorkerOptions options;
   private final WorkerJvms jvms;
   private final WorkerListeners listeners = new WorkerListeners();
+  private final Runnable kill = this::kill;
   private final Object outputLock = new Object();
   private volatile PrivateChannel pending;
   private volatile Process process;
@@ -80,7 +73,7 @@ final class ForksPoolWorker implements PoolWorker {
       return CompletableFuture.failedFuture(new IllegalStateException(
           "[" + options.pool() + "] the worker JVM could not be started: " + e.getMessage(), e));
     }
-    LIVE.add(this);
+    Reaper.add(kill);
     Charset charset = Charset.defaultCharset();
     String prefix = "lanes-" + options.pool() + "-" + options.poolId();
     stdout = new ProcessOutput(process.getInputStream(), prefix + "-stdout", charset,
@@ -155,7 +148,7 @@ final class ForksPoolWorker implements PoolWorker {
       Thread.currentThread().interrupt();
       child.destroyForcibly();
     }
-    LIVE.remove(this);
+    Reaper.remove(kill);
     stdout.awaitEnd(1000);
     stderr.awaitEnd(1000);
     int code = child.isAlive() ? -1 : child.exitValue();
@@ -212,7 +205,7 @@ final class ForksPoolWorker implements PoolWorker {
         }
       } finally {
         if (child == null || !child.isAlive()) {
-          LIVE.remove(this);
+          Reaper.remove(kill);
         }
         closePending();
         stopped.complete(null);

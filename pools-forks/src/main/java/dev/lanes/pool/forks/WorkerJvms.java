@@ -28,6 +28,7 @@ final class WorkerJvms {
   private final JvmLauncher launcher;
   private final ClassDataArchives archives;
   private Launched spare;
+  private Runnable spareKill;
   private boolean closed;
 
   WorkerJvms(ForksOptions options, JvmLauncher launcher, ClassDataArchives archives) {
@@ -59,7 +60,7 @@ final class WorkerJvms {
       if (spare != null && taken == null) {
         spare.discard();
       }
-      spare = null;
+      setSpare(null);
     }
     if (taken == null) {
       taken = launch(worker);
@@ -70,7 +71,7 @@ final class WorkerJvms {
         if (closed || spare != null) {
           next.discard();
         } else {
-          spare = next;
+          setSpare(next);
         }
       }
     }
@@ -82,7 +83,20 @@ final class WorkerJvms {
     closed = true;
     if (spare != null) {
       spare.discard();
-      spare = null;
+      setSpare(null);
+    }
+  }
+
+  /** The spare is the reaper's until a worker takes it (then the worker answers for it). */
+  private void setSpare(Launched next) {
+    if (spareKill != null) {
+      Reaper.remove(spareKill);
+      spareKill = null;
+    }
+    spare = next;
+    if (next != null) {
+      spareKill = next::discard;
+      Reaper.add(spareKill);
     }
   }
 

@@ -52,7 +52,7 @@ public final class ForkMain {
       } catch (IOException e) {
         Runtime.getRuntime().halt(CHANNEL_FAILED); // the host is gone: nobody is left to report to
       }
-    }, router.sink(), args[1], 0, testLoader(args[2]));
+    }, router.sink(), args[1], 0, testLoader(args[2]), true);
     try {
       for (String text = channel.read(); text != null; text = channel.read()) {
         loop.accept(text, codec);

@@ -34,19 +34,23 @@ public final class JUnitFileRunner {
   private final RuntimeRpc rpc;
   private final ConsoleCapture capture;
   private final Duration testTimeout;
+  private final boolean startsAtOnce;
+  private volatile TaskUpdates current;
   private Launcher launcher;
 
-  public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout) {
+  public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout, boolean startsAtOnce) {
     this.rpc = rpc;
     this.capture = capture;
     this.testTimeout = testTimeout;
+    this.startsAtOnce = startsAtOnce;
   }
 
   /** Reports the file; returns normally even when its tests fail. Throws only when the machinery breaks. */
   public void run(FileSpec file, boolean collectOnly) {
     rpc.onQueued(TaskTree.queued(file));
     BiConsumer<Boolean, String> previous = capture.attribute(file.fileId());
-    TaskUpdates updates = new TaskUpdates(rpc);
+    TaskUpdates updates = new TaskUpdates(rpc, startsAtOnce);
+    current = updates;
     long started = System.nanoTime();
     try {
       Optional<TestError> loadError = loadClass(file.moduleId());
@@ -80,6 +84,14 @@ public final class JUnitFileRunner {
       capture.restore(previous);
       updates.flush();
       capture.drain(file.fileId(), Optional.of(file.fileId())).forEach(rpc::onUserConsoleLog);
+    }
+  }
+
+  /** Sends the running file's batched updates now; any thread may call it. */
+  public void flushPending() {
+    TaskUpdates updates = current;
+    if (updates != null) {
+      updates.flush();
     }
   }
 
