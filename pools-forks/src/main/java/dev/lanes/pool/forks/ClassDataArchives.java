@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ClassDataArchives {
   /** Extra time a worker that writes the archive may take to exit. */
   static final long DUMP_EXIT_MILLIS = 10_000;
+  /** How many archives a project keeps (several JDKs, several class paths in use). */
+  static final int KEEP = 4;
 
   private final Map<Path, Boolean> dumping = new ConcurrentHashMap<>();
 
@@ -95,6 +97,7 @@ final class ClassDataArchives {
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
         }
+        pruneOld(archive.getParent());
       }
     } catch (IOException e) {
       // no archive this time; a later run makes one
@@ -105,6 +108,27 @@ final class ClassDataArchives {
         partial.toFile().deleteOnExit();
       }
       dumping.remove(archive);
+    }
+  }
+
+  /** Archives of class paths and JDKs no longer used pile up as jars change: the newest few are kept. */
+  private static void pruneOld(Path folder) {
+    try (java.util.stream.Stream<Path> archives = Files.list(folder)) {
+      List<Path> old = archives.filter(p -> p.getFileName().toString().endsWith(".jsa"))
+          .sorted(java.util.Comparator.comparing(ClassDataArchives::modified).reversed()).skip(KEEP).toList();
+      for (Path archive : old) {
+        Files.deleteIfExists(archive);
+      }
+    } catch (IOException e) {
+      // kept for now; pruned next time
+    }
+  }
+
+  private static long modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return 0;
     }
   }
 
