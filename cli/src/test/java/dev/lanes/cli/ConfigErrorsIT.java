@@ -17,7 +17,8 @@ class ConfigErrorsIT {
     LanesCli.Result result = LanesCli.run(LanesCli.REPO, "run", "--root", "examples/sample-project", "--pool", "thread");
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
-    assertThat(result.err()).contains("command-line option --pool: pool 'thread' is not known; known pools: threads");
+    assertThat(result.err()).contains("command-line option --pool: pool 'thread' is not known (did you mean 'threads'?);"
+        + " known pools: forks, threads");
     assertThat(result.out()).doesNotContain("Test Files");
   }
 

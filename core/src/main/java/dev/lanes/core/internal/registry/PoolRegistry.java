@@ -49,12 +49,39 @@ public final class PoolRegistry {
     return value.contains("/") || value.contains("\\") || value.endsWith(".jar") || value.contains(".jar#");
   }
 
+  /** " (did you mean 'threads'?)" for a name one or two edits away from a known pool's. */
+  private String suggestion(String value) {
+    return builtins.keySet().stream().filter(name -> distance(name.toLowerCase(), value.toLowerCase()) <= 2)
+        .min(java.util.Comparator.comparingInt(name -> distance(name, value)))
+        .map(name -> " (did you mean '" + name + "'?)").orElse("");
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
   /** Resolves a {@code pool} value written at {@code origin} ("lanes.conf:3"); paths are relative to {@code root}. */
   public Resolution resolve(String value, String origin, Path root) {
     if (!isPath(value)) {
       PoolProvider provider = builtins.get(value);
       return provider != null ? Resolution.of(provider) : Resolution.problem(origin + ": pool '" + value
-          + "' is not known; known pools: " + String.join(", ", builtins.keySet()) + " (or the path of a pool jar, \"./my-pool.jar\").");
+          + "' is not known" + suggestion(value) + "; known pools: " + String.join(", ", builtins.keySet())
+          + " (or the path of a pool jar, \"./my-pool.jar\").");
     }
     int hash = value.indexOf('#');
     Path jar = root.resolve(hash < 0 ? value : value.substring(0, hash)).normalize();
