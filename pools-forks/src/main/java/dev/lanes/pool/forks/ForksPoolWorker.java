@@ -289,7 +289,10 @@ final class ForksPoolWorker implements PoolWorker {
     }
   }
 
-  /** What landed on the worker's own stdout/stderr: kept as the running file's output, up to a bound. */
+  /**
+   * What landed on the worker's own stdout/stderr while a file ran: kept as that file's output, up to a
+   * bound. Output between files stays in the tail kept for a crash report.
+   */
   private void rawOutput(String text, int bytes, ConsoleStream stream) {
     Optional<String> file;
     synchronized (outputLock) {
@@ -297,8 +300,11 @@ final class ForksPoolWorker implements PoolWorker {
         rawDropped += bytes;
         return;
       }
+      if (currentFile == null) {
+        return; // between files (the JVM starting or ending): kept only for the report of a crash
+      }
       rawBytes += bytes;
-      file = Optional.ofNullable(currentFile);
+      file = Optional.of(currentFile);
     }
     consoleLog(text, stream, file);
   }

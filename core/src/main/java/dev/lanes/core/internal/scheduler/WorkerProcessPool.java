@@ -101,6 +101,7 @@ public final class WorkerProcessPool implements ProcessPool {
     String prefix = message.startsWith("[") ? "" : "[" + name + "] ";
     TestError testError = TestError.of(cause instanceof PoolException ? "WorkerError" : cause.getClass().getName(),
         prefix + message);
-    return cause.getCause() != null ? testError.withCause(TestErrors.of(cause.getCause())) : testError;
+    boolean causeSaysMore = cause.getCause() != null && !message.equals(cause.getCause().getMessage());
+    return causeSaysMore ? testError.withCause(TestErrors.of(cause.getCause())) : testError;
   }
 }
