@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Class-data-sharing archives of the workers' class path, one per JDK and class path, kept in the
  * project's {@code target/lanes-cds}. The first worker of a class path that has none writes it when
- * it exits ({@code -XX:ArchiveClassesAtExit}); later workers map it ({@code -XX:SharedArchiveFile}),
- * which is most of the cost of booting the JUnit launcher. A changed jar, JDK or class path gives a
+ * it exits ({@code -XX:ArchiveClassesAtExit}; on JDK 25 and later an AOT cache, {@code -XX:AOTCacheOutput});
+ * later workers map it ({@code -XX:SharedArchiveFile}, {@code -XX:AOTCache}), which is most of the cost
+ * of booting the JUnit launcher. A changed jar, JDK or class path gives a
  * new key, so a stale archive is never used; the JVM checks the class path again itself.
  */
 @Singleton
@@ -52,13 +53,19 @@ final class ClassDataArchives {
     if (classpath.stream().anyMatch(Files::isDirectory)) {
       return Use.NONE;
     }
-    Path archive = project.root().resolve("target").resolve("lanes-cds").resolve(key(java, classpath) + ".jsa");
-    List<String> quiet = List.of("-Xlog:cds*=off:stderr", "-Xlog:class+path*=off:stderr");
+    // JDK 25 and later: an AOT cache (JEP 483/514: classes loaded and linked, plus method profiles);
+    // before that, a dynamic class-data archive
+    boolean aot = featureVersion(java) >= 25;
+    Path archive = project.root().resolve("target").resolve("lanes-cds")
+        .resolve(key(java, classpath) + (aot ? ".aot" : ".jsa"));
+    List<String> quiet = aot ? List.of("-Xlog:aot*=off:stderr", "-Xlog:cds*=off:stderr", "-Xlog:class+path*=off:stderr")
+        : List.of("-Xlog:cds*=off:stderr", "-Xlog:class+path*=off:stderr");
     if (Files.isRegularFile(archive)) {
       return new Use() {
         @Override
         public List<String> flags() {
-          return concat(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), quiet);
+          return concat(aot ? List.of("-XX:AOTCache=" + archive) : List.of("-XX:SharedArchiveFile=" + archive,
+              "-Xshare:auto"), quiet);
         }
       };
     }
@@ -74,7 +81,7 @@ final class ClassDataArchives {
     return new Use() {
       @Override
       public List<String> flags() {
-        return concat(List.of("-XX:ArchiveClassesAtExit=" + partial), quiet);
+        return concat(List.of(aot ? "-XX:AOTCacheOutput=" + partial : "-XX:ArchiveClassesAtExit=" + partial), quiet);
       }
 
       @Override
@@ -114,7 +121,7 @@ final class ClassDataArchives {
   /** Archives of class paths and JDKs no longer used pile up as jars change: the newest few are kept. */
   private static void pruneOld(Path folder) {
     try (java.util.stream.Stream<Path> archives = Files.list(folder)) {
-      List<Path> old = archives.filter(p -> p.getFileName().toString().endsWith(".jsa"))
+      List<Path> old = archives.filter(p -> p.getFileName().toString().matches(".*\\.(jsa|aot)"))
           .sorted(java.util.Comparator.comparing(ClassDataArchives::modified).reversed()).skip(KEEP).toList();
       for (Path archive : old) {
         Files.deleteIfExists(archive);
@@ -128,6 +135,17 @@ final class ClassDataArchives {
     try {
       return Files.getLastModifiedTime(file).toMillis();
     } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** The feature version of the JDK {@code java} belongs to, from its {@code release} file (0 if unknown). */
+  static int featureVersion(Path java) {
+    Path release = java.toAbsolutePath().getParent().getParent().resolve("release");
+    try (java.util.stream.Stream<String> lines = Files.lines(release)) {
+      return lines.filter(line -> line.startsWith("JAVA_VERSION=")).findFirst()
+          .map(line -> line.replaceAll("JAVA_VERSION=\"?(1\\.)?(\\d+).*", "$2")).map(Integer::parseInt).orElse(0);
+    } catch (IOException | RuntimeException e) {
       return 0;
     }
   }

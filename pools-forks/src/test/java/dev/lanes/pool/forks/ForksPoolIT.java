@@ -35,10 +35,7 @@ class ForksPoolIT {
 
   @Test
   void typedOptionsReachTheWorkerJvm() throws Exception {
-    PoolRun run = forks("forks", "**/EnvironmentFixture.class")
-        .option("poolOptions.forks.env", Map.of("LANES_FIXTURE_ENV", "from-options"))
-        .option("poolOptions.forks.execArgv", List.of("-Dfixture.flag=on"))
-        .option("poolOptions.forks.maxHeap", "256m").run();
+    PoolRun run = environmentFixture().run();
 
     assertThat(run.files()).singleElement().is(passed());
     assertThat(printed(run, "EnvironmentFixture")).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -55,10 +52,7 @@ class ForksPoolIT {
 
   @Test
   void theClassPathGetsAClassDataArchiveOnFirstUseAndLaterWorkersMapIt() throws Exception {
-    PoolRun first = forks("forks", "**/EnvironmentFixture.class")
-        .option("poolOptions.forks.env", Map.of("LANES_FIXTURE_ENV", "from-options"))
-        .option("poolOptions.forks.execArgv", List.of("-Dfixture.flag=on"))
-        .option("poolOptions.forks.maxHeap", "256m").run();
+    PoolRun first = environmentFixture().run();
     assertThat(first.files()).are(passed());
     assertThat(printed(first, "EnvironmentFixture")).contains("-XX:ArchiveClassesAtExit=");
     Path archives = root.resolve("target/lanes-cds");
@@ -66,10 +60,7 @@ class ForksPoolIT {
       assertThat(made.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".jsa");
     }
 
-    PoolRun second = forks("forks", "**/EnvironmentFixture.class")
-        .option("poolOptions.forks.env", Map.of("LANES_FIXTURE_ENV", "from-options"))
-        .option("poolOptions.forks.execArgv", List.of("-Dfixture.flag=on"))
-        .option("poolOptions.forks.maxHeap", "256m").run();
+    PoolRun second = environmentFixture().run();
 
     assertThat(second.files()).are(passed());
     assertThat(printed(second, "EnvironmentFixture")).contains("-XX:SharedArchiveFile=");
@@ -101,14 +92,26 @@ class ForksPoolIT {
     Optional<Path> jdk25 = jdk(25);
     assumeThat(jdk25).as("a JDK 25 beside the one running the build").isPresent();
 
-    PoolRun run = forks("forks", "**/EnvironmentFixture.class")
-        .option("poolOptions.forks.javaHome", jdk25.get().toString())
+    PoolRun first = onJdk(jdk25.get()).run();
+    PoolRun second = onJdk(jdk25.get()).run();
+
+    assertThat(first.files()).singleElement().is(passed());
+    assertThat(printed(first, "EnvironmentFixture")).contains("java-feature: 25").contains("-XX:AOTCacheOutput=");
+    assertThat(second.files()).singleElement().is(passed());
+    assertThat(printed(second, "EnvironmentFixture")).as("JDK 25 gets an AOT cache, not a CDS archive")
+        .contains("-XX:AOTCache=");
+  }
+
+  private PoolTestKit onJdk(Path javaHome) throws Exception {
+    return environmentFixture().option("poolOptions.forks.javaHome", javaHome.toString());
+  }
+
+  /** The fixture that checks the options it was given, with those options. */
+  private PoolTestKit environmentFixture() throws Exception {
+    return forks("forks", "**/EnvironmentFixture.class")
         .option("poolOptions.forks.env", Map.of("LANES_FIXTURE_ENV", "from-options"))
         .option("poolOptions.forks.execArgv", List.of("-Dfixture.flag=on"))
-        .option("poolOptions.forks.maxHeap", "256m").run();
-
-    assertThat(run.files()).singleElement().is(passed());
-    assertThat(printed(run, "EnvironmentFixture")).contains("java-feature: 25");
+        .option("poolOptions.forks.maxHeap", "256m");
   }
 
   private static String printed(PoolRun run, String fixture) {
