@@ -52,18 +52,20 @@ class ForksPoolIT {
 
   @Test
   void theClassPathGetsAClassDataArchiveOnFirstUseAndLaterWorkersMapIt() throws Exception {
+    // workers run on this JDK: before 25 a dynamic CDS archive, from 25 on an AOT cache
+    boolean aot = Runtime.version().feature() >= 25;
     PoolRun first = environmentFixture().run();
     assertThat(first.files()).are(passed());
-    assertThat(printed(first, "EnvironmentFixture")).contains("-XX:ArchiveClassesAtExit=");
+    assertThat(printed(first, "EnvironmentFixture")).contains(aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=");
     Path archives = root.resolve("target/lanes-cds");
     try (Stream<Path> made = Files.list(archives)) {
-      assertThat(made.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".jsa");
+      assertThat(made.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(aot ? ".aot" : ".jsa");
     }
 
     PoolRun second = environmentFixture().run();
 
     assertThat(second.files()).are(passed());
-    assertThat(printed(second, "EnvironmentFixture")).contains("-XX:SharedArchiveFile=");
+    assertThat(printed(second, "EnvironmentFixture")).contains(aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=");
   }
 
   @Test
