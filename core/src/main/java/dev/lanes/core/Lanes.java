@@ -54,14 +54,21 @@ public final class Lanes {
 
   /**
    * What to run and how to show it. {@code filters} keep files whose class name contains one of them;
-   * {@code extraReporters} receive the run's events besides the configured reporters.
+   * {@code extraReporters} receive the run's events besides the configured reporters; {@code extraPools}
+   * are pools given as instances (a test kit's), found by their name before the installed ones.
    */
   public record RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
-                           Optional<String> project, List<Reporter> extraReporters) {
+                           Optional<String> project, List<Reporter> extraReporters, List<PoolProvider> extraPools) {
     public RunOptions {
       filters = List.copyOf(filters);
       project = Optional.ofNullable(project).flatMap(p -> p);
       extraReporters = List.copyOf(extraReporters);
+      extraPools = List.copyOf(extraPools);
+    }
+
+    public RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
+                      Optional<String> project, List<Reporter> extraReporters) {
+      this(filters, collectOnly, console, interactive, project, extraReporters, List.of());
     }
   }
 
@@ -81,7 +88,7 @@ public final class Lanes {
     Map<String, List<TestSpecification>> byPool = new LinkedHashMap<>();
     Map<String, String> origins = new LinkedHashMap<>();
     List<TestSpecification> specs = specifications(selected, options.filters(), byPool, origins, problems);
-    PoolRegistry registry = new PoolRegistry(Lanes.class.getClassLoader());
+    PoolRegistry registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());
     TestRun run = new TestRun(reporters);
     Map<String, ProcessPool> pools = createPools(config, registry, byPool, origins, run, logger, problems);
     if (!problems.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.lanes.testkit;
 import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.LanesConfig;
+import dev.lanes.spi.PoolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,8 +36,17 @@ public final class PoolTestKit {
   private final List<String> filters = new ArrayList<>();
   private Optional<Path> configRoot = Optional.empty();
 
+  private final List<PoolProvider> providers = new ArrayList<>();
+
   private PoolTestKit(String pool) {
     this.pool = pool;
+  }
+
+  /** A pool given as an instance, e.g. one under test that is not installed: found by its name in this run only. */
+  public static PoolTestKit provider(PoolProvider provider) {
+    PoolTestKit kit = new PoolTestKit(provider.name());
+    kit.providers.add(provider);
+    return kit;
   }
 
   /** A pool by its name ({@code threads}). */
@@ -104,7 +114,7 @@ public final class PoolTestKit {
     Lanes.RunResult result;
     try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
       result = Lanes.run(config, new Lanes.RunOptions(filters, collectOnly, out, false, Optional.empty(),
-          collectOnly ? List.of() : List.of(recorder)));
+          collectOnly ? List.of() : List.of(recorder), providers));
     }
     return new PoolRun(result, recorder, console.toString(StandardCharsets.UTF_8));
   }

@@ -24,7 +24,10 @@ public final class TestClasspath {
     }
   }
 
-  /** {@code fixtures} followed by the JUnit Jupiter jars of the caller's class path: a user's test class path. */
+  /**
+   * {@code fixtures} followed by the JUnit Jupiter jars of the caller's class path (and its JUnit Platform
+   * launcher, if it has one): a user's test class path.
+   */
   public static List<Path> withJupiter(Path fixtures) {
     Set<Path> entries = new LinkedHashSet<>();
     entries.add(fixtures);
@@ -34,6 +37,12 @@ public final class TestClasspath {
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException(name + " is not on the test class path; add junit-jupiter to it", e);
       }
+    }
+    try {
+      // a worker needs the launcher too; Lanes' core finds one itself, a worker tested alone takes the caller's
+      entries.add(of(Class.forName("org.junit.platform.launcher.core.LauncherFactory")));
+    } catch (ClassNotFoundException e) {
+      // the core aligns a launcher to the engine's version when it runs the suite
     }
     return List.copyOf(entries);
   }

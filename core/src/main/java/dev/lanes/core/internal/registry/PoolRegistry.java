@@ -29,8 +29,14 @@ public final class PoolRegistry {
   private final List<URLClassLoader> jarLoaders = new ArrayList<>();
 
   public PoolRegistry(ClassLoader loader) {
+    this(loader, List.of());
+  }
+
+  /** Also knows {@code given} providers by name; they come before the installed ones of the same name. */
+  public PoolRegistry(ClassLoader loader, List<PoolProvider> given) {
     this.loader = loader;
     this.builtins = load(ServiceLoader.load(PoolProvider.class, loader), null);
+    given.forEach(provider -> builtins.put(provider.name(), provider));
   }
 
   /** The result of resolving a {@code pool} value: a provider, or a problem to report. */
