@@ -93,7 +93,7 @@ public final class Main {
 
     LanesConfig load() {
       List<ConfigOverride> overrides = new ArrayList<>();
-      add(overrides, "pool", pool, "--pool");
+      add(overrides, "pool", poolFromHere(pool), "--pool");
       add(overrides, "maxWorkers", maxWorkers, "--maxWorkers");
       add(overrides, "isolate", isolate, isolate != null && !isolate ? "--no-isolate" : "--isolate");
       add(overrides, "reporters", reporters, "--reporter");
@@ -178,5 +178,15 @@ public final class Main {
       }
       return result.exitCode();
     }
+  }
+
+  /** A pool jar's path on the command line is relative to where the command runs (in lanes.conf, to the root). */
+  static String poolFromHere(String pool) {
+    if (pool == null || !Lanes.isPoolJarPath(pool)) {
+      return pool;
+    }
+    int hash = pool.indexOf('#');
+    String jar = hash < 0 ? pool : pool.substring(0, hash);
+    return Path.of(jar).toAbsolutePath().normalize() + (hash < 0 ? "" : pool.substring(hash));
   }
 }

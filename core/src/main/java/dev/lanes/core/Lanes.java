@@ -72,6 +72,11 @@ public final class Lanes {
     }
   }
 
+  /** Whether a {@code pool} value names a pool jar ({@code ./pools.jar}, {@code ./pools.jar#name}) rather than a pool. */
+  public static boolean isPoolJarPath(String pool) {
+    return PoolRegistry.isPath(pool);
+  }
+
   /** How a run ended: the exit code (0 passed, 1 failed), the files and the errors that belong to none. */
   public record RunResult(int exitCode, List<TestModule> modules, List<TestError> unhandledErrors) {
   }
