@@ -6,13 +6,15 @@ import dev.lanes.spi.PoolContext;
 import dev.lanes.spi.PoolModule;
 import dev.lanes.spi.ProcessPool;
 import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.WorkerFactory;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The {@code forks} pool as a Guice module: core's scheduler over {@link ForksPoolWorker}s, each a child
  * JVM. {@link JvmLauncher} decides the command that starts a worker; override that binding (with
- * {@code Modules.override}) to change it, keeping everything else of the pool.
+ * {@code Modules.override}) to change it, keeping everything else of the pool. The worker factory is
+ * bound too ({@link ForksWorkers}), for a pool that wraps forked workers in its own {@code ProcessPool}.
  */
 public class ForksPoolModule extends PoolModule {
   @Override
@@ -23,9 +25,22 @@ public class ForksPoolModule extends PoolModule {
 
   @Provides
   @Singleton
-  ProcessPool pool(PoolContext context, ForksOptions options, JvmLauncher launcher, ClassDataArchives archives) {
-    WorkerJvms jvms = new WorkerJvms(options, launcher, archives);
-    ProcessPool pool = context.workerPool(worker -> new ForksPoolWorker(worker, jvms));
+  WorkerJvms jvms(ForksOptions options, JvmLauncher launcher, ClassDataArchives archives) {
+    return new WorkerJvms(options, launcher, archives);
+  }
+
+  /** Forked workers, for pools that wrap them; see {@link ForksWorkers}. */
+  @Provides
+  @Singleton
+  @ForksWorkers
+  WorkerFactory workers(WorkerJvms jvms) {
+    return worker -> new ForksPoolWorker(worker, jvms);
+  }
+
+  @Provides
+  @Singleton
+  ProcessPool pool(PoolContext context, @ForksWorkers WorkerFactory workers, WorkerJvms jvms) {
+    ProcessPool pool = context.workerPool(workers);
     return new ProcessPool() {
       @Override
       public String name() {
