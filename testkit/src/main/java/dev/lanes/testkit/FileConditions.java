@@ -28,4 +28,32 @@ public final class FileConditions {
     return new Condition<>(m -> m.state() == TaskState.FAIL && m.errors().stream().map(TestError::message)
         .anyMatch(message -> message.contains(text)), "failed with an error containing '" + text + "'");
   }
+
+  /** A file whose worker died while running it (any exit code). */
+  public static Condition<TestModule> crashed() {
+    return crashed(new Condition<>(code -> true, "any exit code"));
+  }
+
+  /** A file whose worker died while running it, with an exit code that meets {@code exit}: {@code crashed(exitCode(137))}. */
+  public static Condition<TestModule> crashed(Condition<Integer> exit) {
+    return new Condition<>(m -> m.state() == TaskState.FAIL && m.errors().stream().map(TestError::message)
+        .map(FileConditions::exitCodeIn).anyMatch(code -> code != null && exit.matches(code)),
+        "crashed with " + exit.description());
+  }
+
+  public static Condition<Integer> exitCode(int code) {
+    return new Condition<>(actual -> actual == code, "exit code " + code);
+  }
+
+  /** A file given up on because its worker stopped answering (a hang past {@code testTimeout + teardownTimeout}). */
+  public static Condition<TestModule> timedOut() {
+    return new Condition<>(m -> m.state() == TaskState.FAIL && m.errors().stream().map(TestError::message)
+        .anyMatch(message -> message.contains("Test file did not finish")), "timed out");
+  }
+
+  private static Integer exitCodeIn(String message) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("Worker exited unexpectedly with exit code (-?\\d+)")
+        .matcher(message);
+    return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+  }
 }

@@ -1,6 +1,9 @@
 package dev.lanes.testkit;
 
+import static dev.lanes.testkit.FileConditions.crashed;
+import static dev.lanes.testkit.FileConditions.exitCode;
 import static dev.lanes.testkit.FileConditions.failedWith;
+import static dev.lanes.testkit.FileConditions.timedOut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ class FaultyPoolWorkersTest {
 
     assertThat(run.files()).singleElement().is(failedWith("Worker exited unexpectedly with exit code 9 during started state"
         + " while running test file(s) dev.lanes.testkit.fixtures.TargetFixture"));
+    assertThat(run.files()).singleElement().is(crashed(exitCode(9))).isNot(crashed(exitCode(137))).isNot(timedOut());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.orderViolations()).isEmpty();
   }

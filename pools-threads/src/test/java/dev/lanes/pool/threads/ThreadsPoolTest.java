@@ -1,7 +1,9 @@
 package dev.lanes.pool.threads;
 
+import static dev.lanes.testkit.FileConditions.crashed;
 import static dev.lanes.testkit.FileConditions.failed;
 import static dev.lanes.testkit.FileConditions.passed;
+import static dev.lanes.testkit.FileConditions.timedOut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,6 +123,18 @@ class ThreadsPoolTest {
     assertThat(file.errors()).singleElement().satisfies(error -> assertThat(error.message())
         .startsWith("System.exit(5) called from dev.lanes.pool.threads.fixtures.ExitByReferenceFixture"
             + ".exitsThroughAMethodReferenceAndSwallowsWhatHappens(ExitByReferenceFixture.java:11)"));
+    assertThat(run.orderViolations()).isEmpty();
+  }
+
+  @Test
+  void aTestThatIgnoresItsTimeoutIsGivenUpOnWithAThreadDump() {
+    PoolRun run = threads("**/HangFixture.class").option("testTimeout", "500ms").option("teardownTimeout", "500ms").run();
+
+    TestModule file = run.file("dev.lanes.pool.threads.fixtures.HangFixture");
+    assertThat(file).is(timedOut()).isNot(crashed());
+    assertThat(file.errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .contains("Last test started: dev.lanes.pool.threads.fixtures.HangFixture > ignoresTheInterruptOfItsTimeout()")
+        .contains("HangFixture.ignoresTheInterruptOfItsTimeout(HangFixture.java:"));
     assertThat(run.orderViolations()).isEmpty();
   }
 }
