@@ -108,15 +108,29 @@ public final class PoolTestKit {
     all.add(new ConfigOverride("pool", pool, "PoolTestKit.pool"));
     all.add(new ConfigOverride("reporters", List.of("verbose"), "PoolTestKit"));
     Path root = configRoot.orElseGet(PoolTestKit::emptyRoot);
-    LanesConfig config = Lanes.loadConfig(root, Optional.empty(), all, Map.of());
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     RecordingReporter recorder = new RecordingReporter();
     Lanes.RunResult result;
     try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+      LanesConfig config = Lanes.loadConfig(root, Optional.empty(), all, Map.of());
       result = Lanes.run(config, new Lanes.RunOptions(filters, collectOnly, out, false, Optional.empty(),
           collectOnly ? List.of() : List.of(recorder), providers));
+    } finally {
+      if (configRoot.isEmpty()) {
+        deleteQuietly(root); // the kit's own root, and what pools kept in it (a forks pool's class-data archive)
+      }
     }
     return new PoolRun(result, recorder, console.toString(StandardCharsets.UTF_8));
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // a file still in use: the temporary folder keeps it
+    }
   }
 
   private static List<String> paths(Path... entries) {
@@ -125,9 +139,7 @@ public final class PoolTestKit {
 
   private static Path emptyRoot() {
     try {
-      Path root = Files.createTempDirectory("lanes-testkit");
-      root.toFile().deleteOnExit();
-      return root;
+      return Files.createTempDirectory("lanes-testkit");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
