@@ -313,10 +313,4 @@ final class ForksPoolWorker implements PoolWorker {
     listeners.message(new RpcCall(0, "onUserConsoleLog",
         List.of(new UserConsoleLog(text, stream, file, System.currentTimeMillis()))));
   }
-
-  /** The worker's pid, for tests and diagnostics. */
-  long pid() {
-    Process child = process;
-    return child == null ? -1 : child.pid();
-  }
 }
