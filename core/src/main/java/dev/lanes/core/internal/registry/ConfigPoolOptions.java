@@ -63,6 +63,9 @@ public final class ConfigPoolOptions implements PoolOptions {
   private <T> T convert(Class<T> type) {
     Set<String> valid = validKeys(type);
     List<String> problems = new ArrayList<>();
+    // what the type's constructor refused with one key alone; a key may need another (a connectFile with agents = 0),
+    // so these count only if the whole object is refused as well
+    List<String> refusals = new ArrayList<>();
     for (Map.Entry<String, ConfigValue> entry : options.root().entrySet()) {
       String key = entry.getKey();
       String at = where.apply(entry.getValue().origin());
@@ -77,7 +80,7 @@ public final class ConfigPoolOptions implements PoolOptions {
       } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
         // the options type refused the value itself (its constructor checks it): its reason is the message
         Throwable reason = e.getCause() != null ? e.getCause() : e;
-        problems.add(at + ": poolOptions." + poolName + "." + key + " = " + entry.getValue().render() + ": "
+        refusals.add(at + ": poolOptions." + poolName + "." + key + " = " + entry.getValue().render() + ": "
             + reason.getMessage());
       } catch (Exception e) {
         problems.add(at + ": poolOptions." + poolName + "." + key + " = " + entry.getValue().render()
@@ -85,11 +88,20 @@ public final class ConfigPoolOptions implements PoolOptions {
       }
     }
     if (!problems.isEmpty()) {
+      problems.addAll(refusals);
       throw new PoolConfigurationException(problems);
     }
     try {
       return MAPPER.convertValue(options.root().unwrapped(), type);
     } catch (IllegalArgumentException e) {
+      if (!refusals.isEmpty()) {
+        throw new PoolConfigurationException(refusals);
+      }
+      if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException refused
+          && refused.getCause() != null) {
+        throw new PoolConfigurationException(List.of(where.apply(options.origin()) + ": poolOptions." + poolName
+            + ": " + refused.getCause().getMessage()));
+      }
       throw new PoolConfigurationException(List.of(where.apply(options.origin()) + ": poolOptions." + poolName
           + " cannot be read as " + type.getSimpleName() + ": " + e.getMessage()));
     }
