@@ -2,8 +2,16 @@ package dev.lanes.runtime;
 
 import dev.lanes.runtime.codec.JsonCodec;
 import dev.lanes.spi.protocol.Codec;
+import dev.lanes.spi.protocol.Message;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -45,5 +53,36 @@ public final class WorkerMain {
     reader.setContextClassLoader(WorkerMain.class.getClassLoader());
     reader.start();
     return text -> inbox.add(Optional.ofNullable(text));
+  }
+
+  /**
+   * What a worker needs on its class path besides the project's own: this runtime (a jar with Jackson shaded
+   * into it, or during Lanes' own build a class folder plus the Jackson jars) and the protocol's jar.
+   */
+  public static List<Path> classpath() {
+    Set<Path> entries = new LinkedHashSet<>();
+    Path runtime = location(WorkerMain.class);
+    entries.add(runtime);
+    entries.add(location(Message.class));
+    if (Files.isDirectory(runtime)) {
+      for (String name : List.of("com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.core.JsonFactory",
+          "com.fasterxml.jackson.annotation.JsonProperty", "com.fasterxml.jackson.datatype.jdk8.Jdk8Module")) {
+        try {
+          entries.add(location(Class.forName(name, false, WorkerMain.class.getClassLoader())));
+        } catch (ClassNotFoundException e) {
+          // shaded after all
+        }
+      }
+    }
+    return List.copyOf(entries);
+  }
+
+  private static Path location(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    try {
+      return Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("cannot locate the jar of " + type.getName() + ". This is a bug in Lanes.", e);
+    }
   }
 }

@@ -4,17 +4,12 @@ import dev.lanes.runtime.WorkerMain;
 import dev.lanes.runtime.fork.ForkMain;
 import dev.lanes.spi.TestProject;
 import dev.lanes.spi.WorkerOptions;
-import dev.lanes.spi.protocol.Message;
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Starts worker JVMs: the flags (short-lived-worker defaults unless the user set their own, the heap,
@@ -22,7 +17,7 @@ import java.util.Set;
  * and the command, which {@link JvmLauncher} may change. Keeps one spare JVM started ahead of need.
  */
 final class WorkerJvms {
-  private static final List<Path> RUNTIME = runtimeClasspath();
+  private static final List<Path> RUNTIME = WorkerMain.classpath();
 
   private final ForksOptions options;
   private final JvmLauncher launcher;
@@ -165,34 +160,5 @@ final class WorkerJvms {
     flags.add("-Xlog:disable");
     flags.add("-Xlog:all=warning:stderr");
     return flags;
-  }
-
-  /** The worker runtime (shaded jar, or class folders plus Jackson during development) and the protocol. */
-  private static List<Path> runtimeClasspath() {
-    Set<Path> entries = new LinkedHashSet<>();
-    Path runtime = location(WorkerMain.class);
-    entries.add(runtime);
-    entries.add(location(Message.class));
-    if (Files.isDirectory(runtime)) {
-      // during development the runtime is a class folder and its Jackson is not shaded into it
-      for (String name : List.of("com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.core.JsonFactory",
-          "com.fasterxml.jackson.annotation.JsonProperty", "com.fasterxml.jackson.datatype.jdk8.Jdk8Module")) {
-        try {
-          entries.add(location(Class.forName(name, false, WorkerMain.class.getClassLoader())));
-        } catch (ClassNotFoundException e) {
-          // shaded after all
-        }
-      }
-    }
-    return List.copyOf(entries);
-  }
-
-  private static Path location(Class<?> type) {
-    CodeSource source = type.getProtectionDomain().getCodeSource();
-    try {
-      return Path.of(source.getLocation().toURI());
-    } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException("cannot locate the jar of " + type.getName() + ". This is a bug in Lanes.", e);
-    }
   }
 }
