@@ -26,6 +26,13 @@ import java.util.concurrent.TimeUnit;
  * the core sees only the last attempt, with a note of the earlier ones in the file's output.
  */
 final class RetryingWorker implements PoolWorker {
+  /**
+   * An update with nothing in it, passed on at most once a second while reports are held back: Lanes gives up on
+   * a worker that sends nothing for longer than {@code testTimeout + teardownTimeout}, and this one is busy, not stuck.
+   */
+  private static final Message BEAT = new RpcCall(0, "onTaskUpdate", List.of(List.of(), List.of()));
+  private static final long BEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final WorkerOptions options;
   private final WorkerFactory forks;
   private final int retries;
@@ -37,6 +44,7 @@ final class RetryingWorker implements PoolWorker {
   private WorkerRequest.Run run;
   private int attempt;
   private boolean replaying;
+  private long lastBeat;
 
   RetryingWorker(WorkerOptions options, WorkerFactory forks, int retries) {
     this.options = options;
@@ -104,7 +112,11 @@ final class RetryingWorker implements PoolWorker {
           release.add(message); // not a file's report (a start, a stop, a call that wants its answer now)
         } else if (event) {
           held.add(message);
-          return;
+          if (System.nanoTime() - lastBeat < BEAT_NANOS) {
+            return;
+          }
+          lastBeat = System.nanoTime();
+          release.add(BEAT);
         } else if (failed((WorkerResponse.TestFileFinished) message) && attempt < retries) {
           retry("failed");
           return;

@@ -32,6 +32,15 @@ class RetryingForksPoolIT {
   }
 
   @Test
+  void aLongFileIsNotTakenForAHungOneWhileItsReportsAreHeldBack() {
+    PoolRun run = Fixtures.on(PoolTestKit.provider(new RetryingForksPoolProvider()), markers, "**/SlowFixture.class")
+        .option("testTimeout", "2s").option("teardownTimeout", "1s").run();
+
+    assertThat(run.file("dev.lanes.examples.retrying.fixtures.SlowFixture")).is(passed());
+    assertThat(run.orderViolations()).isEmpty();
+  }
+
+  @Test
   void aFileWhoseJvmDiesOnceIsRunAgain() {
     PoolRun run = Fixtures.on(PoolTestKit.provider(new RetryingForksPoolProvider()), markers,
         "**/CrashOnceFixture.class").run();
