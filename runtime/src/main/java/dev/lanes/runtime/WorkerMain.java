@@ -56,8 +56,8 @@ public final class WorkerMain {
   }
 
   /**
-   * What a worker needs on its class path besides the project's own: this runtime (a jar with Jackson shaded
-   * into it, or during Lanes' own build a class folder plus the Jackson jars) and the protocol's jar.
+   * What a worker needs on its class path besides the project's own: this runtime first (a jar with Jackson shaded
+   * into it, or during Lanes' own build a class folder plus the Jackson jars), and the protocol's jar.
    */
   public static List<Path> classpath() {
     Set<Path> entries = new LinkedHashSet<>();

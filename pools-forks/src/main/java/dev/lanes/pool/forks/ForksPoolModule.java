@@ -5,10 +5,8 @@ import com.google.inject.Singleton;
 import dev.lanes.spi.PoolContext;
 import dev.lanes.spi.PoolModule;
 import dev.lanes.spi.ProcessPool;
-import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.WorkerFactory;
-import java.util.List;
-import java.util.concurrent.CompletionStage;
+import dev.lanes.spi.support.ProcessPools;
 
 /**
  * The {@code forks} pool as a Guice module: core's scheduler over {@link ForksPoolWorker}s, each a child
@@ -40,28 +38,6 @@ public class ForksPoolModule extends PoolModule {
   @Provides
   @Singleton
   ProcessPool pool(PoolContext context, @ForksWorkers WorkerFactory workers, WorkerJvms jvms) {
-    ProcessPool pool = context.workerPool(workers);
-    return new ProcessPool() {
-      @Override
-      public String name() {
-        return pool.name();
-      }
-
-      @Override
-      public CompletionStage<Void> runTests(List<TestSpecification> specs, List<String> invalidates) {
-        return pool.runTests(specs, invalidates);
-      }
-
-      @Override
-      public CompletionStage<Void> collectTests(List<TestSpecification> specs, List<String> invalidates) {
-        return pool.collectTests(specs, invalidates);
-      }
-
-      @Override
-      public CompletionStage<Void> close() {
-        jvms.close(); // the spare JVM started ahead of need
-        return pool.close();
-      }
-    };
+    return ProcessPools.closingAlso(context.workerPool(workers), jvms::close); // and the spare JVM started ahead of need
   }
 }

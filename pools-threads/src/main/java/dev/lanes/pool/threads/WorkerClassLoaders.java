@@ -3,12 +3,10 @@ package dev.lanes.pool.threads;
 import dev.lanes.runtime.WorkerMain;
 import dev.lanes.spi.TestProject;
 import java.net.MalformedURLException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +38,7 @@ public interface WorkerClassLoaders {
 
   /** Where the worker runtime comes from: its jar, or its class folder during development. */
   static List<Path> runtimeClasspath() {
-    return List.of(location(WorkerMain.class));
+    return List.of(WorkerMain.classpath().get(0));
   }
 
   static URL[] urls(List<Path> paths) {
@@ -53,14 +51,5 @@ public interface WorkerClassLoaders {
       }
     }
     return urls;
-  }
-
-  private static Path location(Class<?> type) {
-    CodeSource source = type.getProtectionDomain().getCodeSource();
-    try {
-      return Path.of(source.getLocation().toURI());
-    } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException("cannot locate the jar of " + type.getName() + ". This is a bug in Lanes.", e);
-    }
   }
 }

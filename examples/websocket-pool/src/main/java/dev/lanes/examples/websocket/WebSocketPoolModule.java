@@ -5,6 +5,7 @@ import com.google.inject.Singleton;
 import dev.lanes.spi.PoolContext;
 import dev.lanes.spi.PoolModule;
 import dev.lanes.spi.ProcessPool;
+import dev.lanes.spi.support.ProcessPools;
 
 /** The agents' server and, over it, Lanes' scheduler: each worker is a lease of one connected agent. */
 public class WebSocketPoolModule extends PoolModule {
@@ -22,6 +23,7 @@ public class WebSocketPoolModule extends PoolModule {
   @Provides
   @Singleton
   ProcessPool pool(PoolContext context, AgentServer agents) {
-    return new WebSocketPool(context.workerPool(worker -> new AgentWorker(worker, agents)), agents);
+    // closing the pool also stops the server, and the agents it started
+    return ProcessPools.closingAlso(context.workerPool(worker -> new AgentWorker(worker, agents)), agents::close);
   }
 }
