@@ -10,6 +10,7 @@ import dev.lanes.spi.protocol.RunnerRpc;
 import dev.lanes.spi.protocol.RuntimeRpc;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.TestErrors;
+import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.spi.protocol.WorkerRequest;
 import dev.lanes.spi.protocol.WorkerResponse;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The worker's side of the protocol, the same on every transport. Control requests run one after
@@ -35,6 +37,7 @@ public final class WorkerLoop {
   private volatile JUnitFileRunner runner;
   private volatile Thread thread;
   private final boolean startsAtOnce;
+  private final FileLoaders fileLoaders;
 
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
                     long stackSize) {
@@ -48,7 +51,17 @@ public final class WorkerLoop {
    */
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
                     long stackSize, ClassLoader testLoader, boolean startsAtOnce) {
+    this(post, consoleSink, threadName, stackSize, testLoader, startsAtOnce, null);
+  }
+
+  /**
+   * A loop that runs each file in a fresh class loader from {@code fileLoaders} (whose parent is {@code testLoader}),
+   * closed when the file ends; {@code null} runs every file in {@code testLoader}.
+   */
+  public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
+                    long stackSize, ClassLoader testLoader, boolean startsAtOnce, Supplier<ClassLoader> fileLoaders) {
     this.post = post;
+    this.fileLoaders = fileLoaders == null ? null : new FileLoaders(fileLoaders, testLoader);
     this.startsAtOnce = startsAtOnce;
     ClassLoader loader = testLoader;
     this.rpc = Rpc.create((RunnerRpc) () -> {
@@ -157,7 +170,16 @@ public final class WorkerLoop {
     }
     try {
       for (FileSpec file : files) {
-        runner.run(file, collectOnly);
+        if (fileLoaders == null) {
+          runner.run(file, collectOnly);
+        } else {
+          List<String> leftOver = fileLoaders.run(() -> runner.run(file, collectOnly));
+          if (!leftOver.isEmpty()) {
+            rpc.remote().onUserConsoleLog(new UserConsoleLog("[lanes] warning: " + file.moduleId() + " left "
+                + leftOver.size() + " thread(s) running, now stopped: " + String.join(", ", leftOver) + "\n",
+                UserConsoleLog.ConsoleStream.STDERR, Optional.of(file.fileId()), System.currentTimeMillis()));
+          }
+        }
       }
       return new WorkerResponse.TestFileFinished(Optional.empty(), Optional.of(usedMemory()));
     } catch (Throwable e) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Entry points of a worker. Hosts in another class loader call them reflectively, so every
@@ -35,8 +36,18 @@ public final class WorkerMain {
    */
   public static Consumer<String> inMemory(Consumer<String> toHost, ThreadLocal<BiConsumer<Boolean, String>> consoleSink,
                                           String threadName, long stackSize) {
+    return inMemory(toHost, consoleSink, threadName, stackSize, null);
+  }
+
+  /**
+   * As {@link #inMemory(Consumer, ThreadLocal, String, long)}, each file in a fresh class loader from
+   * {@code fileLoaders} (its parent this runtime's loader), closed when the file ends: the vm pools.
+   */
+  public static Consumer<String> inMemory(Consumer<String> toHost, ThreadLocal<BiConsumer<Boolean, String>> consoleSink,
+                                          String threadName, long stackSize, Supplier<ClassLoader> fileLoaders) {
     Codec codec = JsonCodec.forProtocol();
-    WorkerLoop loop = new WorkerLoop(message -> toHost.accept(codec.encode(message)), consoleSink, threadName, stackSize);
+    WorkerLoop loop = new WorkerLoop(message -> toHost.accept(codec.encode(message)), consoleSink, threadName, stackSize,
+        WorkerMain.class.getClassLoader(), false, fileLoaders);
     BlockingQueue<Optional<String>> inbox = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
       try {

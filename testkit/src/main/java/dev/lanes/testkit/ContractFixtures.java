@@ -1,16 +1,8 @@
 package dev.lanes.testkit;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * The test classes {@link PoolWorkerContract} runs, compiled at test time against the caller's JUnit
@@ -76,29 +68,8 @@ final class ContractFixtures {
 
   /** Compiles the fixtures into {@code folder}; returns the test class path: the folder and the JUnit jars. */
   static List<Path> compile(Path folder) {
-    List<Path> classpath = TestClasspath.withJupiter(folder);
-    try {
-      Path sources = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-src").resolve("lanes/contract"));
-      List<String> args = new ArrayList<>(List.of("-d", folder.toString(), "-cp",
-          String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList())));
-      for (Map.Entry<String, String> source : SOURCES.entrySet()) {
-        Path file = sources.resolve(source.getKey() + ".java");
-        Files.writeString(file, source.getValue());
-        args.add(file.toString());
-      }
-      JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-      if (compiler == null) {
-        throw new IllegalStateException("the contract compiles its fixtures, which needs a JDK, not a JRE");
-      }
-      StringWriter errors = new StringWriter();
-      if (!compiler.getTask(errors, null, null, args.subList(0, 4), null,
-          compiler.getStandardFileManager(null, null, null).getJavaFileObjectsFromStrings(args.subList(4, args.size())))
-          .call()) {
-        throw new IllegalStateException("the contract's fixtures did not compile:\n" + errors);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return classpath;
+    Map<String, String> sources = new java.util.HashMap<>();
+    SOURCES.forEach((name, source) -> sources.put("lanes.contract." + name, source));
+    return TestClasspath.compile(folder, sources);
   }
 }

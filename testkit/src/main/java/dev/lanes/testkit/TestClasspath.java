@@ -1,10 +1,20 @@
 package dev.lanes.testkit;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 /** Class path entries a pool's own tests hand to {@link PoolTestKit}: their fixtures' folder and the JUnit jars. */
 public final class TestClasspath {
@@ -45,5 +55,41 @@ public final class TestClasspath {
       // the core aligns a launcher to the engine's version when it runs the suite
     }
     return List.copyOf(entries);
+  }
+
+  /**
+   * Compiles Java sources (class name → source) into {@code folder}, against {@link #withJupiter} of it; returns that
+   * class path. For fixtures a test makes as it runs: fifty copies of a class, or a class that must not be on the
+   * test's own class path.
+   */
+  public static List<Path> compile(Path folder, Map<String, String> sources) {
+    List<Path> classpath = withJupiter(folder);
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    if (compiler == null) {
+      throw new IllegalStateException("compiling fixtures needs a JDK, not a JRE");
+    }
+    try {
+      Path sourceRoot = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-src"));
+      List<Path> files = new ArrayList<>();
+      for (Map.Entry<String, String> source : sources.entrySet()) {
+        Path file = sourceRoot.resolve(source.getKey().replace('.', '/') + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source.getValue());
+        files.add(file);
+      }
+      Files.createDirectories(folder);
+      List<String> options = List.of("-d", folder.toString(), "-cp",
+          String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+      StringWriter errors = new StringWriter();
+      try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, null, null)) {
+        if (!compiler.getTask(errors, fileManager, null, options, null, fileManager.getJavaFileObjectsFromPaths(files))
+            .call()) {
+          throw new IllegalStateException("the fixtures did not compile:\n" + errors);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return classpath;
   }
 }

@@ -9,12 +9,13 @@ import dev.lanes.spi.protocol.Codec;
 import dev.lanes.spi.protocol.Message;
 import dev.lanes.spi.support.WorkerListeners;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.URLClassLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A worker that is a thread in this JVM, running the Lanes runtime inside its own class loader.
@@ -29,6 +30,7 @@ final class ThreadsPoolWorker implements PoolWorker {
   private final WorkerListeners listeners = new WorkerListeners();
   private URLClassLoader loader;
   private volatile Consumer<String> toWorker;
+  private volatile boolean filesApart;
 
   ThreadsPoolWorker(WorkerOptions options, ThreadsOptions threadsOptions, WorkerClassLoaders loaders) {
     this.options = options;
@@ -46,13 +48,19 @@ final class ThreadsPoolWorker implements PoolWorker {
     try {
       loader = loaders.create(options.project(), options.poolId());
       Class<?> main = Class.forName("dev.lanes.runtime.WorkerMain", true, loader);
-      Method inMemory = main.getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class);
       Consumer<String> toHost = this::receive;
       ThreadLocal<BiConsumer<Boolean, String>> sink = ConsoleRouter.install().sink();
+      String threadName = "lanes-" + options.pool() + "-worker-" + options.poolId();
+      Optional<Supplier<ClassLoader>> perFile = loaders.perFile(options.project(), loader);
+      Object channel = perFile.isEmpty()
+          ? main.getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class)
+              .invoke(null, toHost, sink, threadName, threadsOptions.threadStackSize())
+          : main.getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class, Supplier.class)
+              .invoke(null, toHost, sink, threadName, threadsOptions.threadStackSize(), perFile.get());
       @SuppressWarnings("unchecked")
-      Consumer<String> channel = (Consumer<String>) inMemory.invoke(null, toHost, sink,
-          "lanes-" + options.pool() + "-worker-" + options.poolId(), threadsOptions.threadStackSize());
-      toWorker = channel;
+      Consumer<String> worker = (Consumer<String>) channel;
+      filesApart = perFile.isPresent();
+      toWorker = worker;
       return CompletableFuture.completedFuture(null);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       closeLoader();
@@ -94,7 +102,7 @@ final class ThreadsPoolWorker implements PoolWorker {
 
   @Override
   public boolean canReuse(TestSpecification next) {
-    return !options.isolate();
+    return !options.isolate() || filesApart; // each file in a loader of its own: the worker stays
   }
 
   private void receive(String text) {

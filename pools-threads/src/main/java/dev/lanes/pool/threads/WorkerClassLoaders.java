@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Makes the class loader a worker thread runs in. */
 public interface WorkerClassLoaders {
@@ -22,17 +24,47 @@ public interface WorkerClassLoaders {
    * the host (its JUnit, its Guice, its own Jackson) is visible to the tests.
    */
   final class Isolated implements WorkerClassLoaders {
-    private static final class Shared {
-      static final List<Path> RUNTIME = runtimeClasspath();
-      static final ProtocolClassLoader PROTOCOL = new ProtocolClassLoader(WorkerMain.class.getClassLoader(),
-          Files.isDirectory(RUNTIME.get(0)));
-    }
-
     @Override
     public URLClassLoader create(TestProject project, int poolId) {
       List<Path> entries = new ArrayList<>(project.classpath());
       entries.add(Shared.RUNTIME.get(0));
       return new ExitContainingClassLoader("lanes-threads-" + poolId, urls(entries), Shared.PROTOCOL);
+    }
+  }
+
+  /**
+   * The vm pools' loaders: the worker's loader holds the library jars of the test class path (JUnit, the
+   * project's dependencies), loaded once and kept warm; each file gets a fresh loader for the project's own
+   * class folders, a child of the worker's, so the project's statics are new in every file while the
+   * libraries' state is shared.
+   */
+  final class PerFile implements WorkerClassLoaders {
+    @Override
+    public URLClassLoader create(TestProject project, int poolId) {
+      List<Path> entries = new ArrayList<>(project.classpath().stream().filter(p -> !Files.isDirectory(p)).toList());
+      entries.add(Shared.RUNTIME.get(0));
+      return new ExitContainingClassLoader("lanes-" + project.pool() + "-" + poolId, urls(entries), Shared.PROTOCOL);
+    }
+
+    @Override
+    public Optional<Supplier<ClassLoader>> perFile(TestProject project, ClassLoader worker) {
+      URL[] folders = urls(project.classpath().stream().filter(Files::isDirectory).toList());
+      return Optional.of(() -> new ExitContainingClassLoader(null, folders, worker));
+    }
+  }
+
+  /** For pools that run each file in a fresh class loader: what makes one, a child of the worker's {@code worker}. */
+  default Optional<Supplier<ClassLoader>> perFile(TestProject project, ClassLoader worker) {
+    return Optional.empty();
+  }
+
+  /** What all workers of the JVM share: the runtime's location, and the loader of the protocol the host speaks. */
+  final class Shared {
+    static final List<Path> RUNTIME = runtimeClasspath();
+    static final ProtocolClassLoader PROTOCOL = new ProtocolClassLoader(WorkerMain.class.getClassLoader(),
+        Files.isDirectory(RUNTIME.get(0)));
+
+    private Shared() {
     }
   }
 

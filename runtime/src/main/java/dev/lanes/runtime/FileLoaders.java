@@ -1,0 +1,92 @@
+package dev.lanes.runtime;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A fresh class loader for each file (the vm pools): the file runs with it as its thread's context class
+ * loader, from which JUnit loads the test class; afterwards the loader is closed, and threads the file left
+ * running are stopped, so nothing keeps the loader (and the file's statics) alive.
+ */
+final class FileLoaders {
+  private static final long STOP_MILLIS = 1_000;
+
+  private final Supplier<ClassLoader> fresh;
+  private final ClassLoader workerLoader;
+
+  FileLoaders(Supplier<ClassLoader> fresh, ClassLoader workerLoader) {
+    this.fresh = fresh;
+    this.workerLoader = workerLoader;
+  }
+
+  /** Runs {@code file} in a fresh loader; returns the names of the threads it left running, which are stopped. */
+  List<String> run(Runnable file) {
+    ClassLoader loader = fresh.get();
+    Thread current = Thread.currentThread();
+    ClassLoader before = current.getContextClassLoader();
+    current.setContextClassLoader(loader);
+    try {
+      file.run();
+    } finally {
+      current.setContextClassLoader(before);
+    }
+    List<String> leftOver = stopThreadsOf(loader);
+    if (loader instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        // its jars stay open until the loader is collected
+      }
+    }
+    return leftOver;
+  }
+
+  /**
+   * Threads that took the file's loader as their context class loader: those a test started, and those a
+   * library started lazily while the file ran (JUnit's time-out watcher), which belong to the worker: they
+   * are handed the worker's loader instead of being stopped.
+   */
+  private List<String> stopThreadsOf(ClassLoader loader) {
+    List<Thread> started = new ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.isAlive() && thread.getContextClassLoader() == loader) {
+        if (thread.getName().startsWith("junit-")) {
+          thread.setContextClassLoader(workerLoader);
+        } else {
+          started.add(thread);
+        }
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (Thread thread : started) {
+      names.add(thread.getName());
+      thread.interrupt();
+    }
+    long deadline = System.nanoTime() + STOP_MILLIS * 1_000_000;
+    for (Thread thread : started) {
+      try {
+        thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (thread.isAlive()) {
+        stop(thread);
+      }
+    }
+    return names;
+  }
+
+  /** Up to JDK 19 a thread can still be stopped; later it stays, with the worker's loader, until the JVM ends. */
+  @SuppressWarnings({"deprecation", "removal"})
+  private void stop(Thread thread) {
+    try {
+      thread.stop();
+    } catch (UnsupportedOperationException | LinkageError e) {
+      thread.setContextClassLoader(workerLoader);
+    }
+  }
+}
