@@ -10,9 +10,9 @@ import dev.lanes.spi.protocol.Message;
 import dev.lanes.spi.support.WorkerListeners;
 import java.io.IOException;
 import java.net.URLClassLoader;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -52,13 +52,10 @@ final class ThreadsPoolWorker implements PoolWorker {
       ThreadLocal<BiConsumer<Boolean, String>> sink = ConsoleRouter.install().sink();
       String threadName = "lanes-" + options.pool() + "-worker-" + options.poolId();
       Optional<Supplier<ClassLoader>> perFile = loaders.perFile(options.project(), loader);
-      Object channel = perFile.isEmpty()
-          ? main.getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class)
-              .invoke(null, toHost, sink, threadName, threadsOptions.threadStackSize())
-          : main.getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class, Supplier.class)
-              .invoke(null, toHost, sink, threadName, threadsOptions.threadStackSize(), perFile.get());
       @SuppressWarnings("unchecked")
-      Consumer<String> worker = (Consumer<String>) channel;
+      Consumer<String> worker = (Consumer<String>) main
+          .getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class, Supplier.class)
+          .invoke(null, toHost, sink, threadName, threadsOptions.threadStackSize(), perFile.orElse(null));
       filesApart = perFile.isPresent();
       toWorker = worker;
       return CompletableFuture.completedFuture(null);

@@ -27,7 +27,7 @@ public interface WorkerClassLoaders {
     @Override
     public URLClassLoader create(TestProject project, int poolId) {
       List<Path> entries = new ArrayList<>(project.classpath());
-      entries.add(Shared.RUNTIME.get(0));
+      entries.add(Shared.RUNTIME);
       return new ExitContainingClassLoader("lanes-threads-" + poolId, urls(entries), Shared.PROTOCOL);
     }
   }
@@ -42,7 +42,7 @@ public interface WorkerClassLoaders {
     @Override
     public URLClassLoader create(TestProject project, int poolId) {
       List<Path> entries = new ArrayList<>(project.classpath().stream().filter(p -> !Files.isDirectory(p)).toList());
-      entries.add(Shared.RUNTIME.get(0));
+      entries.add(Shared.RUNTIME);
       return new ExitContainingClassLoader("lanes-" + project.pool() + "-" + poolId, urls(entries), Shared.PROTOCOL);
     }
 
@@ -60,17 +60,13 @@ public interface WorkerClassLoaders {
 
   /** What all workers of the JVM share: the runtime's location, and the loader of the protocol the host speaks. */
   final class Shared {
-    static final List<Path> RUNTIME = runtimeClasspath();
+    /** The worker runtime: its jar, or its class folder during development. */
+    static final Path RUNTIME = WorkerMain.classpath().get(0);
     static final ProtocolClassLoader PROTOCOL = new ProtocolClassLoader(WorkerMain.class.getClassLoader(),
-        Files.isDirectory(RUNTIME.get(0)));
+        Files.isDirectory(RUNTIME));
 
     private Shared() {
     }
-  }
-
-  /** Where the worker runtime comes from: its jar, or its class folder during development. */
-  static List<Path> runtimeClasspath() {
-    return List.of(WorkerMain.classpath().get(0));
   }
 
   static URL[] urls(List<Path> paths) {

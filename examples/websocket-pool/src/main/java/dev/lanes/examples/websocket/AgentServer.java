@@ -180,10 +180,6 @@ final class AgentServer {
     return address;
   }
 
-  String token() {
-    return token;
-  }
-
   private void listen() throws Exception {
     if (server != null) {
       return;
