@@ -166,7 +166,7 @@ public final class Lanes {
           LauncherAlignment.defaultLocalRepository());
       aligned.problem().ifPresent(problem -> problems.add(label + problem));
       TestProject project = new TestProject(config.name(), config.root(), aligned.classpath(), config.pool(),
-          config.isolate(), config.maxWorkers(), config.testTimeout(), config.teardownTimeout());
+          config.isolate(), config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit());
       origins.putIfAbsent(config.pool(), config.poolOrigin());
       for (TestClassScanner.Found found : TestClassScanner.scan(config)) {
         if (!filters.isEmpty() && filters.stream().noneMatch(found.className()::contains)) {

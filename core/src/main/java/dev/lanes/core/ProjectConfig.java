@@ -7,12 +7,13 @@ import java.util.Objects;
 
 /**
  * One project as resolved from configuration: where its classes are, which files to run, in which
- * pool, and how. {@code poolMatchGlobs} pairs a glob over class file paths with a pool.
+ * pool, and how. {@code poolMatchGlobs} pairs a glob over class file paths with a pool; {@code vmMemoryLimit}
+ * is in bytes.
  */
 public record ProjectConfig(String name, Path root, String pool, String poolOrigin, List<Path> classpath,
                             List<Path> testClassDirs, List<String> include, List<String> exclude,
                             List<PoolMatch> poolMatchGlobs, boolean isolate, int maxWorkers, Duration testTimeout,
-                            Duration teardownTimeout) {
+                            Duration teardownTimeout, long vmMemoryLimit) {
   public ProjectConfig {
     Objects.requireNonNull(name, "name");
     classpath = List.copyOf(classpath);

@@ -13,6 +13,8 @@ import dev.lanes.spi.protocol.TestErrors;
 import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.spi.protocol.WorkerRequest;
 import dev.lanes.spi.protocol.WorkerResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,7 @@ public final class WorkerLoop {
   private volatile Thread thread;
   private final boolean startsAtOnce;
   private final FileLoaders fileLoaders;
+  private volatile long memoryLimit = Long.MAX_VALUE;
 
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
                     long stackSize) {
@@ -155,6 +158,7 @@ public final class WorkerLoop {
     try {
       Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, WorkerLoop.class.getClassLoader());
       Duration timeout = Duration.ofMillis(Long.parseLong(start.settings().getOrDefault("testTimeout", "0")));
+      memoryLimit = Long.parseLong(start.settings().getOrDefault("vmMemoryLimit", String.valueOf(Long.MAX_VALUE)));
       runner = new JUnitFileRunner(rpc.remote(), capture, timeout, startsAtOnce);
       return WorkerResponse.Started.ok();
     } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
@@ -187,8 +191,30 @@ public final class WorkerLoop {
     }
   }
 
-  private static long usedMemory() {
+  /**
+   * The heap and the Metaspace in use in this JVM. Unlike V8's, the JVM's heap holds garbage until a collection:
+   * past the worker's {@code vmMemoryLimit}, a full collection runs first, so the host retires the worker for what
+   * it keeps (a library's cache, a class loader that is never collected), not for its garbage. One that keeps more
+   * than 90% of the limit is retired all the same: each of its next files would need a full collection.
+   */
+  private long usedMemory() {
+    long used = memoryInUse();
+    if (used > memoryLimit) {
+      System.gc();
+      long kept = memoryInUse();
+      return kept > memoryLimit / 10 * 9 ? used : kept;
+    }
+    return used;
+  }
+
+  private static long memoryInUse() {
     Runtime runtime = Runtime.getRuntime();
-    return runtime.totalMemory() - runtime.freeMemory();
+    long used = runtime.totalMemory() - runtime.freeMemory();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getName().equals("Metaspace")) {
+        used += pool.getUsage().getUsed();
+      }
+    }
+    return used;
   }
 }

@@ -7,10 +7,11 @@ import java.util.Objects;
 
 /**
  * One project of a run: its name, root folder, test class path, pool, and the settings a pool
- * needs to run its files.
+ * needs to run its files. {@code vmMemoryLimit} is the memory in bytes a worker that runs each file apart
+ * (the vm pools) may report after a file before it is retired and replaced; {@link Long#MAX_VALUE} for none.
  */
 public record TestProject(String name, Path root, List<Path> classpath, String pool, boolean isolate,
-                          int maxWorkers, Duration testTimeout, Duration teardownTimeout) {
+                          int maxWorkers, Duration testTimeout, Duration teardownTimeout, long vmMemoryLimit) {
   public TestProject {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(root, "root");
@@ -21,5 +22,14 @@ public record TestProject(String name, Path root, List<Path> classpath, String p
     if (maxWorkers < 1) {
       throw new IllegalArgumentException("maxWorkers must be at least 1, was " + maxWorkers);
     }
+    if (vmMemoryLimit <= 0) {
+      throw new IllegalArgumentException("vmMemoryLimit must be positive, was " + vmMemoryLimit);
+    }
+  }
+
+  /** A project without a memory limit. */
+  public TestProject(String name, Path root, List<Path> classpath, String pool, boolean isolate, int maxWorkers,
+                     Duration testTimeout, Duration teardownTimeout) {
+    this(name, root, classpath, pool, isolate, maxWorkers, testTimeout, teardownTimeout, Long.MAX_VALUE);
   }
 }

@@ -48,6 +48,14 @@ public abstract class PoolWorkerContract {
     return "contract";
   }
 
+  /**
+   * Whether the worker runs every file in a fresh world of its own (its factory's
+   * {@code WorkerFactory.isolatesEachFile()}, as the vm pools'): then it is reused even when isolated.
+   */
+  protected boolean isolatesEachFile() {
+    return false;
+  }
+
   @BeforeEach
   void compileFixtures() {
     classpath = ContractFixtures.compile(root.resolve("classes"));
@@ -148,10 +156,11 @@ public abstract class PoolWorkerContract {
   }
 
   @Test
-  void anIsolatedWorkerIsNeverReused() {
+  void anIsolatedWorkerIsReusedOnlyIfItIsolatesEachFileItself() {
     PoolWorker worker = worker(true);
 
-    assertThat(worker.canReuse(TestSpecification.of(project(true), ContractFixtures.PASSING_AGAIN))).isFalse();
+    assertThat(worker.canReuse(TestSpecification.of(project(true), ContractFixtures.PASSING_AGAIN)))
+        .isEqualTo(isolatesEachFile());
   }
 
   private PoolWorker worker(boolean isolate) {

@@ -18,7 +18,7 @@ public sealed interface WorkerResponse extends Message {
 
   /**
    * A run or collect request is done. Every task event of its files was sent before this message.
-   * {@code usedMemory} is the worker's heap in bytes when the pool asked for memory reports.
+   * {@code usedMemory} is the heap and Metaspace in use in the worker's JVM after the request, in bytes, if it reports it.
    */
   record TestFileFinished(Optional<TestError> error, Optional<Long> usedMemory) implements WorkerResponse {
     public TestFileFinished {

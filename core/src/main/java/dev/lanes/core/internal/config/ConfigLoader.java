@@ -178,7 +178,21 @@ public final class ConfigLoader {
         read(() -> config.getBoolean("isolate"), true),
         maxWorkers,
         read(() -> duration(config, "testTimeout"), Duration.ofSeconds(30)),
-        read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10)));
+        read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10)),
+        read(() -> vmMemoryLimit(config, maxWorkers), MemoryLimit.share(MemoryLimit.memory(), maxWorkers)));
+  }
+
+  private long vmMemoryLimit(Config config, int maxWorkers) {
+    long memory = MemoryLimit.memory();
+    if (!config.hasPath("vmMemoryLimit")) {
+      return MemoryLimit.share(memory, maxWorkers);
+    }
+    ConfigValue value = config.getValue("vmMemoryLimit");
+    try {
+      return MemoryLimit.parse(String.valueOf(value.unwrapped()), memory);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException.BadValue(value.origin(), "vmMemoryLimit", e.getMessage());
+    }
   }
 
   private int maxWorkers(Config config) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Vitest v4's scheduler: a queue of tasks, up to {@code maxWorkers} active runners holding slot ids
  * 1..maxWorkers, a runner reused only between back-to-back non-isolated tasks of the same project
- * (and only if its worker agrees), and stops that are not awaited until the pool closes.
+ * (and only if its worker agrees), and stops that are not awaited until the pool closes. Workers that
+ * isolate each file themselves (the vm pools) are reused whatever {@code isolate} says, and retired once
+ * the memory they report after a file passes the project's {@code vmMemoryLimit}.
  */
 final class Pool {
   private final String name;
@@ -41,6 +44,9 @@ final class Pool {
   private final List<CompletableFuture<Void>> exits = new ArrayList<>();
   private final TreeSet<Integer> freeIds = new TreeSet<>();
   private final AtomicInteger workerIds = new AtomicInteger();
+  private final boolean isolatesEachFile;
+  private int recycled;
+  private long highestReport;
   private int maxWorkers = 1;
   private int active;
   private boolean cancelling;
@@ -50,6 +56,7 @@ final class Pool {
     this.factory = factory;
     this.run = run;
     this.logger = logger;
+    this.isolatesEachFile = factory.isolatesEachFile();
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "lanes-" + name + "-scheduler-" + threads.incrementAndGet());
@@ -112,16 +119,17 @@ final class Pool {
     PoolRunner runner = null;
     Throwable failure = null;
     boolean filesFailed = false;
+    boolean overLimit = false;
     try {
       runner = runnerFor(task);
-      runner.start(workerIds.incrementAndGet(), Map.of(
-          "testTimeout", String.valueOf(task.project().testTimeout().toMillis())));
+      runner.start(workerIds.incrementAndGet(), settings(task.project()));
       List<FileSpec> specs = task.files().stream().map(TestSpecification::toFileSpec).toList();
       WorkerResponse.TestFileFinished done = await(runner, runner.request(specs), task.project());
       if (done.error().isPresent()) {
         filesFailed = true;
         run.failFiles(task.files(), done.error().get());
       }
+      overLimit = isolatesEachFile && overMemoryLimit(done, task.project());
     } catch (ExecutionException e) {
       failure = e.getCause();
     } catch (InterruptedException e) {
@@ -130,7 +138,7 @@ final class Pool {
     } catch (PoolException | RuntimeException e) {
       failure = e;
     } finally {
-      release(task, runner, filesFailed || failure != null);
+      release(task, runner, filesFailed || failure != null, overLimit);
       if (failure == null) {
         queued.result().complete(null);
       } else {
@@ -166,8 +174,33 @@ final class Pool {
     }
   }
 
+  /** What a worker is told when it starts: the test time-out, and the memory limit of one that isolates each file. */
+  private Map<String, String> settings(TestProject project) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("testTimeout", String.valueOf(project.testTimeout().toMillis()));
+    if (isolatesEachFile && project.vmMemoryLimit() != Long.MAX_VALUE) {
+      settings.put("vmMemoryLimit", String.valueOf(project.vmMemoryLimit()));
+    }
+    return Map.copyOf(settings);
+  }
+
+  /** Vitest's rule: finish the file, check the memory the worker reports, and retire it if past the limit. */
+  private synchronized boolean overMemoryLimit(WorkerResponse.TestFileFinished done, TestProject project) {
+    long used = done.usedMemory().orElse(0L);
+    if (used <= project.vmMemoryLimit()) {
+      return false;
+    }
+    recycled++;
+    highestReport = Math.max(highestReport, used);
+    return true;
+  }
+
+  private boolean reusable(PoolTask task) {
+    return !task.isolate() || isolatesEachFile;
+  }
+
   private synchronized PoolRunner runnerFor(PoolTask task) throws PoolException {
-    if (!task.isolate()) {
+    if (reusable(task)) {
       for (Iterator<PoolRunner> shared = sharedRunners.iterator(); shared.hasNext(); ) {
         PoolRunner runner = shared.next();
         if (runner.project().equals(task.project()) && runner.collect() == task.collect()
@@ -198,13 +231,13 @@ final class Pool {
         run.methods(task.project(), task.collect(), poolId), logger);
   }
 
-  private void release(PoolTask task, PoolRunner runner, boolean failed) {
+  private void release(PoolTask task, PoolRunner runner, boolean failed, boolean overLimit) {
     synchronized (this) {
       active--;
       if (runner != null) {
         Queued next = queue.peek();
-        boolean reuse = !task.isolate() && !failed && !runner.isTerminated() && next != null
-            && !next.task().isolate() && next.task().project().equals(runner.project())
+        boolean reuse = reusable(task) && !failed && !overLimit && !runner.isTerminated() && next != null
+            && reusable(next.task()) && next.task().project().equals(runner.project())
             && next.task().collect() == runner.collect() && runner.canReuse(next.task().files().get(0));
         if (reuse) {
           sharedRunners.add(runner);
@@ -215,6 +248,10 @@ final class Pool {
       }
     }
     schedule();
+  }
+
+  private static String mebibytes(long bytes) {
+    return bytes / 1_048_576 + " MiB";
   }
 
   /** Stops every runner and waits for all stops started so far. */
@@ -231,6 +268,13 @@ final class Pool {
       }
       sharedRunners.clear();
       pending = new ArrayList<>(exits);
+      if (recycled > 0) {
+        logger.info("[" + name + "] " + recycled + (recycled == 1 ? " worker was" : " workers were")
+            + " recycled: the heap and Metaspace in use after a file passed vmMemoryLimit (highest report "
+            + mebibytes(highestReport) + ")");
+        recycled = 0;
+        highestReport = 0;
+      }
     }
     return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
         .whenComplete((ignored, error) -> executor.shutdown());

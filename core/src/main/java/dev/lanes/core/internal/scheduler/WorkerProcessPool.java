@@ -19,18 +19,20 @@ import java.util.concurrent.CompletionStage;
 /**
  * The {@link ProcessPool} that {@code PoolContext.workerPool(factory)} returns: groups files into
  * tasks (Vitest's batching rule: a single non-isolated worker gets all of a project's files in one
- * request, otherwise one file per task), runs groups of equal {@code maxWorkers} one after the
+ * request, unless it isolates each file itself; otherwise one file per task), runs groups of equal {@code maxWorkers} one after the
  * other, and turns every machinery failure into a failed file with its reason.
  */
 public final class WorkerProcessPool implements ProcessPool {
   private final String name;
   private final Pool pool;
   private final TestRun run;
+  private final boolean isolatesEachFile;
 
   public WorkerProcessPool(String name, WorkerFactory factory, TestRun run, PoolLogger logger) {
     this.name = name;
     this.pool = new Pool(name, factory, run, logger);
     this.run = run;
+    this.isolatesEachFile = factory.isolatesEachFile();
   }
 
   @Override
@@ -59,7 +61,7 @@ public final class WorkerProcessPool implements ProcessPool {
     for (TestSpecification spec : specs) {
       TestProject project = spec.project();
       List<Pool.PoolTask> group = groups.computeIfAbsent(project.maxWorkers(), n -> new ArrayList<>());
-      if (!project.isolate() && project.maxWorkers() == 1) {
+      if (!project.isolate() && project.maxWorkers() == 1 && !isolatesEachFile) { // vm pools: a file per request
         Pool.PoolTask batch = batches.get(project);
         if (batch == null) {
           batch = new Pool.PoolTask(project, new ArrayList<>(), false, collect);

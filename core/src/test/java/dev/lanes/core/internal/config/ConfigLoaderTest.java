@@ -75,6 +75,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void vmMemoryLimitReadsVitestsSizesAndDefaultsToAShareOfTheMemoryPerWorker() throws IOException {
+    long memory = MemoryLimit.memory();
+
+    assertThat(limit("vmMemoryLimit = 512MiB")).isEqualTo(512L * 1024 * 1024);
+    assertThat(limit("vmMemoryLimit = 2GB")).isEqualTo(2_000_000_000L);
+    assertThat(limit("vmMemoryLimit = 300k")).isEqualTo(300_000L);
+    assertThat(limit("vmMemoryLimit = 104857600")).isEqualTo(104_857_600L);
+    assertThat(limit("vmMemoryLimit = \"25%\"")).isEqualTo((long) Math.floor(0.25 * memory));
+    assertThat(limit("vmMemoryLimit = 0.5")).isEqualTo((long) Math.floor(0.5 * memory));
+    assertThat(limit("maxWorkers = 4")).isEqualTo(memory / 4);
+    assertThat(limit("maxWorkers = 4\nfileParallelism = false")).isEqualTo(memory);
+  }
+
+  @Test
+  void aVmMemoryLimitThatIsNoSizeNamesItsLineAndWhatWouldDo() {
+    for (String bad : List.of("lots", "0", "-1", "12 parsecs", "\"150%\"")) {
+      assertThatThrownBy(() -> limit("\nvmMemoryLimit = " + bad))
+          .as(bad)
+          .hasMessageContaining("lanes.conf:2")
+          .hasMessageContaining("is not a memory limit; use a number of bytes")
+          .hasMessageContaining("\"512MiB\"");
+    }
+  }
+
+  private long limit(String conf) throws IOException {
+    return load(conf, List.of(), Map.of()).projects().get(0).vmMemoryLimit();
+  }
+
+  @Test
   void commandLineBeatsSystemPropertiesWhichBeatTheFile() throws IOException {
     LanesConfig fromProperty = load("pool = a\nisolate = true", List.of(), Map.of("lanes.pool", "b"));
     LanesConfig fromOption = load("pool = a", List.of(new ConfigOverride("pool", "c", "--pool")), Map.of("lanes.pool", "b"));

@@ -29,21 +29,30 @@ import java.util.concurrent.Executors;
 
 /**
  * An in-memory worker that speaks the real protocol: each file it runs has one passing test, unless
- * its fault says otherwise. Records every run request it received.
+ * its fault says otherwise. Records every run request it received. One that isolates each file (as a vm
+ * pool's) reports {@code memoryPerFile} more memory after every file it ran.
  */
 final class ScriptedWorker implements PoolWorker {
   enum Fault { NONE, CANNOT_START, STARTED_WITH_ERROR, EXITS_DURING_RUN }
 
   final WorkerOptions options;
   final Fault fault;
+  private final boolean eachFileApart;
+  private final long memoryPerFile;
   final List<List<String>> runRequests = new CopyOnWriteArrayList<>();
   private final WorkerListeners listeners = new WorkerListeners();
   private final ExecutorService thread = Executors.newSingleThreadExecutor();
   volatile boolean stopped;
 
   ScriptedWorker(WorkerOptions options, Fault fault) {
+    this(options, fault, false, 0);
+  }
+
+  ScriptedWorker(WorkerOptions options, Fault fault, boolean eachFileApart, long memoryPerFile) {
     this.options = options;
     this.fault = fault;
+    this.eachFileApart = eachFileApart;
+    this.memoryPerFile = memoryPerFile;
   }
 
   @Override
@@ -83,7 +92,7 @@ final class ScriptedWorker implements PoolWorker {
 
   @Override
   public boolean canReuse(TestSpecification next) {
-    return !options.isolate();
+    return !options.isolate() || eachFileApart;
   }
 
   private void handle(Message message) {
@@ -100,7 +109,9 @@ final class ScriptedWorker implements PoolWorker {
         }
         report(file);
       }
-      emit(new WorkerResponse.TestFileFinished(Optional.empty(), Optional.empty()));
+      long files = runRequests.stream().mapToLong(List::size).sum();
+      emit(new WorkerResponse.TestFileFinished(Optional.empty(),
+          eachFileApart ? Optional.of(files * memoryPerFile) : Optional.empty()));
     } else if (message instanceof WorkerRequest.Stop) {
       emit(new WorkerResponse.Stopped(Optional.empty()));
     }

@@ -7,6 +7,7 @@ import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.TestProject;
 import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.WorkerFactory;
 import dev.lanes.spi.protocol.TaskState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,18 +45,36 @@ class WorkerProcessPoolTest {
         Duration.ofSeconds(5));
   }
 
+  private static TestProject project(boolean isolate, int maxWorkers, long vmMemoryLimit) {
+    return new TestProject("unit", Path.of("."), List.of(), "scripted", isolate, maxWorkers, Duration.ZERO,
+        Duration.ofSeconds(5), vmMemoryLimit);
+  }
+
   private static List<TestSpecification> files(TestProject project, int count) {
     return IntStream.rangeClosed(1, count).mapToObj(i -> TestSpecification.of(project, "com.acme.File" + i + "Test")).toList();
   }
 
   private Map<String, TestModule> run(List<TestSpecification> specs, Function<Integer, ScriptedWorker.Fault> faultOfWorker)
       throws Exception {
-    TestRun run = new TestRun(List.of());
-    WorkerProcessPool pool = new WorkerProcessPool("scripted", options -> {
+    return runOn(specs, options -> {
       ScriptedWorker worker = new ScriptedWorker(options, faultOfWorker.apply(workers.size() + 1));
       workers.add(worker);
       return worker;
-    }, run, logger);
+    });
+  }
+
+  /** Workers as a vm pool's: each file apart, reporting {@code memoryPerFile} more memory after every file. */
+  private Map<String, TestModule> runApart(List<TestSpecification> specs, long memoryPerFile) throws Exception {
+    return runOn(specs, WorkerFactory.isolatingEachFile(options -> {
+      ScriptedWorker worker = new ScriptedWorker(options, ScriptedWorker.Fault.NONE, true, memoryPerFile);
+      workers.add(worker);
+      return worker;
+    }));
+  }
+
+  private Map<String, TestModule> runOn(List<TestSpecification> specs, WorkerFactory factory) throws Exception {
+    TestRun run = new TestRun(List.of());
+    WorkerProcessPool pool = new WorkerProcessPool("scripted", factory, run, logger);
     run.start(specs);
     pool.runTests(specs, List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
     pool.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -88,6 +107,43 @@ class WorkerProcessPoolTest {
     assertThat(modules).hasSize(6);
     assertThat(workers.size()).isLessThanOrEqualTo(2);
     assertThat(workers.stream().mapToInt(w -> w.runRequests.size()).sum()).isEqualTo(6);
+  }
+
+  @Test
+  void workersThatIsolateEachFileThemselvesAreReusedEvenWhenIsolateIsTrue() throws Exception {
+    Map<String, TestModule> modules = runApart(files(project(true, 1, Long.MAX_VALUE), 6), 1);
+
+    assertThat(modules.values()).allSatisfy(m -> assertThat(m.state()).isEqualTo(TaskState.PASS));
+    assertThat(workers).singleElement().satisfies(w -> assertThat(w.runRequests).hasSize(6));
+    assertThat(log).noneMatch(line -> line.contains("recycled"));
+  }
+
+  @Test
+  void workersThatIsolateEachFileGetOneFileARequestEvenAsASingleNonIsolatedWorker() throws Exception {
+    runApart(files(project(false, 1, Long.MAX_VALUE), 3), 1);
+
+    assertThat(workers).singleElement().satisfies(w -> assertThat(w.runRequests).containsExactly(
+        List.of("com.acme.File1Test"), List.of("com.acme.File2Test"), List.of("com.acme.File3Test")));
+  }
+
+  @Test
+  void aWorkerWhoseMemoryPassesTheLimitAfterAFileIsRetiredAndReplacedAndTheRunSaysHowOften() throws Exception {
+    long perFile = 100L << 20;
+    Map<String, TestModule> modules = runApart(files(project(true, 1, perFile * 5 / 2), 7), perFile);
+
+    assertThat(modules.values()).allSatisfy(m -> assertThat(m.state()).isEqualTo(TaskState.PASS));
+    assertThat(workers).extracting(w -> w.runRequests.size()).containsExactly(3, 3, 1);
+    assertThat(workers).allSatisfy(w -> assertThat(w.stopped).isTrue());
+    assertThat(log).containsExactly("[scripted] 2 workers were recycled: the heap and Metaspace in use after a file"
+        + " passed vmMemoryLimit (highest report 300 MiB)");
+  }
+
+  @Test
+  void memoryReportsOfOtherWorkersRetireNothing() throws Exception {
+    run(files(project(false, 1, 1), 3), n -> ScriptedWorker.Fault.NONE);
+
+    assertThat(workers).hasSize(1);
+    assertThat(log).isEmpty();
   }
 
   @Test
