@@ -10,8 +10,9 @@ import dev.lanes.spi.support.ProcessPools;
 
 /**
  * The {@code forks} pool as a Guice module: core's scheduler over {@link ForksPoolWorker}s, each a child
- * JVM. {@link JvmLauncher} decides the command that starts a worker; override that binding (with
- * {@code Modules.override}) to change it, keeping everything else of the pool. The worker factory is
+ * JVM. {@link JvmLauncher} decides the command that starts a worker, {@link ClassFolders} how it loads the
+ * project's classes; override either binding (with {@code Modules.override}) to change it, keeping everything
+ * else of the pool. The worker factory is
  * bound too ({@link ForksWorkers}), for a pool that wraps forked workers in its own {@code ProcessPool}.
  */
 public class ForksPoolModule extends PoolModule {
@@ -19,20 +20,23 @@ public class ForksPoolModule extends PoolModule {
   protected void configure() {
     options(ForksOptions.class);
     bind(JvmLauncher.class).to(JvmLauncher.Direct.class);
+    bind(ClassFolders.class).toInstance(ClassFolders.PER_WORKER);
   }
 
   @Provides
   @Singleton
-  WorkerJvms jvms(ForksOptions options, JvmLauncher launcher, ClassDataArchives archives) {
-    return new WorkerJvms(options, launcher, archives);
+  WorkerJvms jvms(ForksOptions options, JvmLauncher launcher, ClassDataArchives archives, ClassFolders folders) {
+    return new WorkerJvms(options, launcher, archives, folders);
   }
 
   /** Forked workers, for pools that wrap them; see {@link ForksWorkers}. */
   @Provides
   @Singleton
   @ForksWorkers
-  WorkerFactory workers(WorkerJvms jvms) {
-    return worker -> new ForksPoolWorker(worker, jvms);
+  WorkerFactory workers(WorkerJvms jvms, ClassFolders folders) {
+    boolean perFile = folders == ClassFolders.PER_FILE;
+    WorkerFactory workers = worker -> new ForksPoolWorker(worker, jvms, perFile);
+    return perFile ? WorkerFactory.isolatingEachFile(workers) : workers;
   }
 
   @Provides

@@ -35,6 +35,7 @@ final class ForksPoolWorker implements PoolWorker {
 
   private final WorkerOptions options;
   private final WorkerJvms jvms;
+  private final boolean filesApart;
   private final WorkerListeners listeners = new WorkerListeners();
   private final Runnable kill = this::kill;
   private final Object outputLock = new Object();
@@ -50,9 +51,10 @@ final class ForksPoolWorker implements PoolWorker {
   private long rawBytes;
   private long rawDropped;
 
-  ForksPoolWorker(WorkerOptions options, WorkerJvms jvms) {
+  ForksPoolWorker(WorkerOptions options, WorkerJvms jvms, boolean filesApart) {
     this.options = options;
     this.jvms = jvms;
+    this.filesApart = filesApart;
   }
 
   @Override
@@ -264,7 +266,7 @@ final class ForksPoolWorker implements PoolWorker {
 
   @Override
   public boolean canReuse(TestSpecification next) {
-    return !options.isolate();
+    return !options.isolate() || filesApart; // each file in a class loader of its own: the JVM stays
   }
 
   private void startFile(List<FileSpec> files) {

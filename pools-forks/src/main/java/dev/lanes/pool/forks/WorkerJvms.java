@@ -22,14 +22,16 @@ final class WorkerJvms {
   private final ForksOptions options;
   private final JvmLauncher launcher;
   private final ClassDataArchives archives;
+  private final ClassFolders folders;
   private Launched spare;
   private Runnable spareKill;
   private boolean closed;
 
-  WorkerJvms(ForksOptions options, JvmLauncher launcher, ClassDataArchives archives) {
+  WorkerJvms(ForksOptions options, JvmLauncher launcher, ClassDataArchives archives, ClassFolders folders) {
     this.options = options;
     this.launcher = launcher;
     this.archives = archives;
+    this.folders = folders;
   }
 
   /** A started worker JVM, the channel it connects to, and how long it may take to exit after that closes. */
@@ -42,8 +44,8 @@ final class WorkerJvms {
 
   /**
    * A worker JVM for {@code worker}: the spare started ahead of need when it is for the same project,
-   * else a new one. For isolated workers (a fresh JVM per file) the next spare starts at once, so its
-   * start-up overlaps the file this one runs.
+   * else a new one. For isolated workers (a fresh JVM per file, unless each file gets a class loader of its
+   * own instead) the next spare starts at once, so its start-up overlaps the file this one runs.
    */
   Launched take(WorkerOptions worker) throws IOException {
     Launched taken;
@@ -60,7 +62,7 @@ final class WorkerJvms {
     if (taken == null) {
       taken = launch(worker);
     }
-    if (worker.isolate()) {
+    if (worker.isolate() && folders == ClassFolders.PER_WORKER) {
       Launched next = launch(worker);
       synchronized (this) {
         if (closed || spare != null) {
@@ -107,10 +109,10 @@ final class WorkerJvms {
 
   private Launched launch(WorkerOptions worker, PrivateChannel channel) throws IOException {
     List<Path> classpath = new ArrayList<>();
-    List<String> folders = new ArrayList<>();
+    List<String> classFolders = new ArrayList<>();
     for (Path entry : worker.project().classpath()) {
       if (Files.isDirectory(entry)) {
-        folders.add(entry.toString()); // loaded in front of the class path by the worker (see ClassFoldersLoader)
+        classFolders.add(entry.toString()); // loaded in front of the class path by the worker (see ClassFoldersLoader)
       } else {
         classpath.add(entry);
       }
@@ -126,8 +128,12 @@ final class WorkerJvms {
     // a worker may be started before its slot is known (a spare): its name is its pool's
     flags.add("-Dlanes.worker=" + worker.pool());
     flags.addAll(options.execArgv());
-    JvmLaunch launch = new JvmLaunch(options.javaExecutable(), flags, classpath, ForkMain.class.getName(),
-        List.of(channel.address(), "lanes-" + worker.pool() + "-worker", String.join(File.pathSeparator, folders)),
+    List<String> arguments = new ArrayList<>(List.of(channel.address(), "lanes-" + worker.pool() + "-worker",
+        String.join(File.pathSeparator, classFolders)));
+    if (folders == ClassFolders.PER_FILE) {
+      arguments.add(ForkMain.PER_FILE);
+    }
+    JvmLaunch launch = new JvmLaunch(options.javaExecutable(), flags, classpath, ForkMain.class.getName(), arguments,
         worker.project(), worker.poolId());
     ProcessBuilder builder = new ProcessBuilder(launcher.command(launch)).directory(worker.project().root().toFile());
     builder.environment().putAll(options.env());

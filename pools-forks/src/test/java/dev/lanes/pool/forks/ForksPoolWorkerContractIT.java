@@ -8,11 +8,15 @@ import java.util.Map;
 
 class ForksPoolWorkerContractIT extends PoolWorkerContract {
   private final WorkerJvms jvms = new WorkerJvms(new ForksOptions(List.of(), Map.of(), null, null, false),
-      new JvmLauncher.Direct(), new ClassDataArchives());
+      new JvmLauncher.Direct(), new ClassDataArchives(), folders());
+
+  ClassFolders folders() {
+    return ClassFolders.PER_WORKER;
+  }
 
   @Override
   protected PoolWorker createWorker(WorkerOptions options) {
-    return new ForksPoolWorker(options, jvms);
+    return new ForksPoolWorker(options, jvms, folders() == ClassFolders.PER_FILE);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.google.inject.Singleton;
 import dev.lanes.spi.PoolContext;
 import dev.lanes.spi.PoolModule;
 import dev.lanes.spi.ProcessPool;
+import dev.lanes.spi.WorkerFactory;
 
 /**
  * The {@code threads} pool as a Guice module: core's scheduler over {@link ThreadsPoolWorker}s.
@@ -21,6 +22,7 @@ public class ThreadsPoolModule extends PoolModule {
   @Provides
   @Singleton
   ProcessPool pool(PoolContext context, ThreadsOptions options, WorkerClassLoaders loaders) {
-    return context.workerPool(worker -> new ThreadsPoolWorker(worker, options, loaders));
+    WorkerFactory workers = worker -> new ThreadsPoolWorker(worker, options, loaders);
+    return context.workerPool(loaders.isolatesEachFile() ? WorkerFactory.isolatingEachFile(workers) : workers);
   }
 }

@@ -30,12 +30,13 @@ final class ThreadsPoolWorker implements PoolWorker {
   private final WorkerListeners listeners = new WorkerListeners();
   private URLClassLoader loader;
   private volatile Consumer<String> toWorker;
-  private volatile boolean filesApart;
+  private final boolean filesApart;
 
   ThreadsPoolWorker(WorkerOptions options, ThreadsOptions threadsOptions, WorkerClassLoaders loaders) {
     this.options = options;
     this.loaders = loaders;
     this.threadsOptions = threadsOptions;
+    this.filesApart = loaders.isolatesEachFile();
   }
 
   @Override
@@ -56,7 +57,6 @@ final class ThreadsPoolWorker implements PoolWorker {
       Consumer<String> worker = (Consumer<String>) main
           .getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class, Supplier.class)
           .invoke(null, toHost, sink, threadName, threadsOptions.threadStackSize(), perFile.orElse(null));
-      filesApart = perFile.isPresent();
       toWorker = worker;
       return CompletableFuture.completedFuture(null);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {

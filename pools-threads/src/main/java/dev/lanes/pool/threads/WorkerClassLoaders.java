@@ -47,10 +47,20 @@ public interface WorkerClassLoaders {
     }
 
     @Override
+    public boolean isolatesEachFile() {
+      return true;
+    }
+
+    @Override
     public Optional<Supplier<ClassLoader>> perFile(TestProject project, ClassLoader worker) {
       URL[] folders = urls(project.classpath().stream().filter(Files::isDirectory).toList());
       return Optional.of(() -> new ExitContainingClassLoader(null, folders, worker));
     }
+  }
+
+  /** Whether {@link #perFile} makes a loader for every file, so a worker is reused across files whatever {@code isolate} says. */
+  default boolean isolatesEachFile() {
+    return false;
   }
 
   /** For pools that run each file in a fresh class loader: what makes one, a child of the worker's {@code worker}. */

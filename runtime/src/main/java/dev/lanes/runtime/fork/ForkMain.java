@@ -15,13 +15,16 @@ import java.util.List;
 /**
  * The main class of a forked worker JVM: connects to the host's private channel (address in the
  * first argument, the run's token in {@value #TOKEN_ENV}; the project's class folders in the third,
- * loaded in front of the class path by a {@link ClassFoldersLoader}), then serves the worker protocol. The
+ * loaded in front of the class path by a {@link ClassFoldersLoader}, a fresh one for every file if the
+ * fourth is {@value #PER_FILE}), then serves the worker protocol. The
  * child ends itself when the channel closes, so a host that dies, even by {@code kill -9}, leaves
  * no worker behind.
  */
 public final class ForkMain {
   /** The environment variable holding the token the worker sends first; never on the command line, which {@code ps} shows. */
   public static final String TOKEN_ENV = "LANES_WORKER_TOKEN";
+  /** The fourth argument of a worker that loads the class folders afresh for every file (vmForks). */
+  public static final String PER_FILE = "per-file";
   /** Exit code of a worker whose channel failed. */
   static final int CHANNEL_FAILED = 70;
 
@@ -29,8 +32,8 @@ public final class ForkMain {
   }
 
   public static void main(String[] args) {
-    if (args.length != 3) {
-      System.err.println("usage: ForkMain <channel address> <worker name> <class folders, path-separated>");
+    if (args.length != 3 && !(args.length == 4 && args[3].equals(PER_FILE))) {
+      System.err.println("usage: ForkMain <channel address> <worker name> <class folders, path-separated> [" + PER_FILE + "]");
       Runtime.getRuntime().halt(64);
     }
     ignoreInterrupts();
@@ -46,13 +49,15 @@ public final class ForkMain {
       return;
     }
     Codec codec = JsonCodec.forProtocol();
+    boolean perFile = args.length == 4 && !args[2].isEmpty(); // without folders, every file's classes are the jars'
     WorkerLoop loop = new WorkerLoop(message -> {
       try {
         channel.post(codec.encode(message));
       } catch (IOException e) {
         Runtime.getRuntime().halt(CHANNEL_FAILED); // the host is gone: nobody is left to report to
       }
-    }, router.sink(), args[1], 0, testLoader(args[2]), true);
+    }, router.sink(), args[1], 0, perFile ? ForkMain.class.getClassLoader() : testLoader(args[2]), true,
+        perFile ? () -> testLoader(args[2]) : null);
     try {
       for (String text = channel.read(); text != null; text = channel.read()) {
         loop.accept(text, codec);
