@@ -19,6 +19,15 @@ final class ProtocolClassLoader extends ClassLoader {
   /** When the runtime runs unshaded (from class folders during development), the codec's Jackson is shared as it is. */
   private static final String UNSHADED_JACKSON = "com.fasterxml.jackson.";
 
+  /**
+   * JUnit's launcher (6.x, and 5.x with {@code junit-platform-jfr}) registers flight-recording event classes when
+   * it finds this class. JFR keeps every event class it registers for the JVM's life, and with it the worker's class
+   * loader: a JVM whose workers come and go (isolate = true, vmMemoryLimit) would grow by a loader each time. So
+   * JUnit's own check does not find it in a worker thread; tests that use JFR themselves still do.
+   */
+  private static final String FLIGHT_RECORDER = "jdk.jfr.FlightRecorder";
+  private static final StackWalker STACK = StackWalker.getInstance();
+
   static {
     ClassLoader.registerAsParallelCapable();
   }
@@ -34,6 +43,9 @@ final class ProtocolClassLoader extends ClassLoader {
 
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    if (name.equals(FLIGHT_RECORDER) && askedByJUnitsFlightRecording()) {
+      throw new ClassNotFoundException(name + " is kept from JUnit's flight-recording listeners in a worker thread");
+    }
     return isShared(name) ? host.loadClass(name) : getParent().loadClass(name);
   }
 
@@ -46,6 +58,11 @@ final class ProtocolClassLoader extends ClassLoader {
   public Enumeration<URL> getResources(String name) throws IOException {
     return isShared(name.replace('/', '.')) ? Collections.enumeration(Collections.list(host.getResources(name)))
         : getParent().getResources(name);
+  }
+
+  private static boolean askedByJUnitsFlightRecording() {
+    return STACK.walk(frames -> frames.limit(40).anyMatch(frame -> frame.getClassName().startsWith("org.junit.platform.")
+        && frame.getClassName().contains(".jfr.")));
   }
 
   private boolean isShared(String name) {
