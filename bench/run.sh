@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times, in one run and alternating order, the same generated suite under:
-#   lanes threads and forks, each --no-isolate and --isolate, the JUnit Console Launcher (one JVM),
+#   lanes threads and forks, each --no-isolate and --isolate, vmThreads and vmForks, the JUnit Console Launcher (one JVM),
 #   Surefire reuseForks=true and Surefire reuseForks=false (forkCount=1, through `mvn surefire:test`).
 # Prints medians and ratios as a Markdown table. Needs a suite from bench/generate.sh.
 # usage: bench/run.sh [ROUNDS=3]; BENCH_ONLY="name name" times only those rows (ratios need their baselines)
@@ -16,7 +16,8 @@ export CI=true
 "$repo/lanes" --version >/dev/null   # builds Lanes once, outside the timings
 cp="$suite/target/test-classes:$(cat "$suite/target/lanes-classpath.txt")"
 
-names=(lanes-threads-no-isolate lanes-threads-isolate lanes-forks-no-isolate lanes-forks-isolate console-launcher
+names=(lanes-threads-no-isolate lanes-threads-isolate lanes-forks-no-isolate lanes-forks-isolate lanes-vmThreads
+  lanes-vmForks console-launcher
   surefire-reuseForks-true surefire-reuseForks-false maven-startup-only)
 if [ -n "${BENCH_ONLY:-}" ]; then read -r -a names <<< "$BENCH_ONLY"; fi
 command_of() {
@@ -25,6 +26,8 @@ command_of() {
     lanes-threads-isolate) echo "$repo/lanes run --root $suite --isolate" ;;
     lanes-forks-no-isolate) echo "$repo/lanes run --root $suite --pool forks --no-isolate" ;;
     lanes-forks-isolate) echo "$repo/lanes run --root $suite --pool forks --isolate" ;;
+    lanes-vmThreads) echo "$repo/lanes run --root $suite --pool vmThreads" ;;
+    lanes-vmForks) echo "$repo/lanes run --root $suite --pool vmForks" ;;
     console-launcher) echo "java -jar $suite/target/tools/console-launcher.jar execute --disable-banner --details=none --class-path $cp --scan-class-path $suite/target/test-classes" ;;
     surefire-reuseForks-true) echo "mvn -o -q -B -f $suite/pom.xml surefire:test -DreuseForks=true" ;;
     surefire-reuseForks-false) echo "mvn -o -q -B -f $suite/pom.xml surefire:test -DreuseForks=false" ;;

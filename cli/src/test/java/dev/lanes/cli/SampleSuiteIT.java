@@ -8,17 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The sample suites through the real command: counts as Surefire's, failures as a person reads them, list runs nothing. */
 class SampleSuiteIT {
-  @ParameterizedTest
-  @ValueSource(strings = {"sample-project", "sample-junit6"})
-  void theSampleSuitesPassWithSurefiresCounts(String sample) throws Exception {
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource({"sample-project, threads", "sample-junit6, threads", "sample-project, vmThreads",
+      "sample-junit6, vmThreads", "sample-project, vmForks", "sample-junit6, vmForks"})
+  void theSampleSuitesPassWithSurefiresCounts(String sample, String pool) throws Exception {
     SurefireReports.Counts surefire = SurefireReports.total(
         SurefireReports.ofSurefire(LanesCli.example(sample).resolve("target/surefire-reports")));
 
-    LanesCli.Result result = LanesCli.run(LanesCli.REPO, "run", "--root", "examples/" + sample);
+    LanesCli.Result result = LanesCli.run(LanesCli.REPO, "run", "--root", "examples/" + sample, "--pool", pool);
 
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(surefire.tests()).isEqualTo(22);
