@@ -70,7 +70,7 @@ class VmPoolsIT {
 
   /**
    * 2,000 files under a low limit. Each file holds 256 KiB in a static of its own class (fresh in every file), and
-   * adds 128 KiB to a cache in a library jar (kept by the worker, as a library's state is): workers grow, pass the
+   * adds 256 KiB to a cache in a library jar (kept by the worker, as a library's state is): workers grow, pass the
    * limit, and are recycled. After the run, with every worker and the run's record of its results gone, the JVM
    * holds no more heap or Metaspace than after the first 100 files: a kept file loader would hold 256 KiB, a kept
    * worker its cache and a JUnit.
@@ -117,7 +117,7 @@ class VmPoolsIT {
             @org.junit.jupiter.api.Test
             void counts() {
               BALLAST[%d] = 1;
-              soaklib.Cache.keep(128 * 1024);
+              soaklib.Cache.keep(256 * 1024);
               Probe.count();
             }
           }
@@ -128,7 +128,7 @@ class VmPoolsIT {
     PoolTestKit soak = PoolTestKit.pool("vmThreads").classpath(classpath).testClassDirs(folder).option("maxWorkers", 1);
     soak.include("**/Soak0Test.class").run(); // the host's own classes loaded, as they are after 100 files
     System.clearProperty("lanes.soak.count");
-    long low = inUse() + (32 << 20); // what this JVM keeps now and 32 MiB: a worker's cache passes it in ~200 files
+    long low = inUse() + (64 << 20); // what this JVM keeps now and 64 MiB: a worker's cache passes it in ~200 files
 
     PoolRun run = soak.include("**/*Test.class").option("vmMemoryLimit", low).run();
     int exitCode = run.exitCode();
