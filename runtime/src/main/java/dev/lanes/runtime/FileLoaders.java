@@ -3,6 +3,7 @@ package dev.lanes.runtime;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -51,8 +52,8 @@ final class FileLoaders {
    */
   private List<String> stopThreadsOf(ClassLoader loader) {
     List<Thread> started = new ArrayList<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.isAlive() && thread.getContextClassLoader() == loader) {
+    for (Thread thread : liveThreads()) {
+      if (thread.getContextClassLoader() == loader) {
         if (thread.getName().startsWith("junit-")) {
           thread.setContextClassLoader(workerLoader);
         } else {
@@ -78,6 +79,21 @@ final class FileLoaders {
       }
     }
     return names;
+  }
+
+  /** Every live platform thread, without the safepoint and stack walk of {@code Thread.getAllStackTraces()}. */
+  private static List<Thread> liveThreads() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() + 8];
+    int count = root.enumerate(threads, true);
+    while (count == threads.length) { // more threads than there was room for: try again with more room
+      threads = new Thread[threads.length * 2];
+      count = root.enumerate(threads, true);
+    }
+    return Arrays.asList(threads).subList(0, count);
   }
 
   /** Up to JDK 19 a thread can still be stopped; later it stays, with the worker's loader, until the JVM ends. */
