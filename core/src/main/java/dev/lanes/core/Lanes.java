@@ -103,8 +103,11 @@ public final class Lanes {
     if (specs.isEmpty()) {
       options.console().println("No test files found, exiting with code 1");
       selected.forEach(p -> options.console().println("  " + (p.name().isEmpty() ? "" : p.name() + ": ")
-          + "include " + p.include() + ", exclude " + p.exclude() + " in " + p.testClassDirs().stream()
-          .map(d -> config.root().relativize(d).toString()).toList()));
+          + (p.checksTypes()
+              ? "typecheck.include " + p.typecheck().include() + ", typecheck.exclude " + p.typecheck().exclude()
+                  + " in " + relative(config.root(), p.typecheck().dirs())
+              : "include " + p.include() + ", exclude " + p.exclude() + " in "
+                  + relative(config.root(), p.testClassDirs()))));
       registry.close();
       return new RunResult(1, List.of(), List.of());
     }
@@ -130,6 +133,10 @@ public final class Lanes {
       registry.close();
       removeHook(interruptHook);
     }
+  }
+
+  private static List<String> relative(Path root, List<Path> dirs) {
+    return dirs.stream().map(d -> root.relativize(d).toString()).toList();
   }
 
   private static void removeHook(Thread hook) {
@@ -162,11 +169,22 @@ public final class Lanes {
         problems.add(label + "the test class path is empty; set classpath in lanes.conf or pass --classpath.");
         continue;
       }
+      if (config.checksTypes()) { // type-test sources, compiled against the class path as it is
+        TestProject project = testProject(config, config.classpath());
+        origins.putIfAbsent(config.pool(), config.poolOrigin());
+        for (String source : TestClassScanner.scanSources(config)) {
+          if (filters.isEmpty() || filters.stream().anyMatch(source::contains)) {
+            TestSpecification spec = TestSpecification.of(project, source);
+            specs.add(spec);
+            byPool.computeIfAbsent(config.pool(), p -> new ArrayList<>()).add(spec);
+          }
+        }
+        continue;
+      }
       LauncherAlignment.Result aligned = LauncherAlignment.align(config.classpath(),
           LauncherAlignment.defaultLocalRepository());
       aligned.problem().ifPresent(problem -> problems.add(label + problem));
-      TestProject project = new TestProject(config.name(), config.root(), aligned.classpath(), config.pool(),
-          config.isolate(), config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit());
+      TestProject project = testProject(config, aligned.classpath());
       origins.putIfAbsent(config.pool(), config.poolOrigin());
       for (TestClassScanner.Found found : TestClassScanner.scan(config)) {
         if (!filters.isEmpty() && filters.stream().noneMatch(found.className()::contains)) {
@@ -181,6 +199,11 @@ public final class Lanes {
       }
     }
     return specs;
+  }
+
+  private static TestProject testProject(ProjectConfig config, List<Path> classpath) {
+    return new TestProject(config.name(), config.root(), classpath, config.pool(), config.isolate(),
+        config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit());
   }
 
   private static Map<String, ProcessPool> createPools(LanesConfig config, PoolRegistry registry,

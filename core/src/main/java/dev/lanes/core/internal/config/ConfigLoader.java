@@ -179,7 +179,11 @@ public final class ConfigLoader {
         maxWorkers,
         read(() -> duration(config, "testTimeout"), Duration.ofSeconds(30)),
         read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10)),
-        read(() -> vmMemoryLimit(config, maxWorkers), MemoryLimit.share(MemoryLimit.memory(), maxWorkers)));
+        read(() -> vmMemoryLimit(config, maxWorkers), MemoryLimit.share(MemoryLimit.memory(), maxWorkers)),
+        new ProjectConfig.SourceFiles(
+            read(() -> stringList(config, "testSourceDirs").stream().map(projectRoot::resolve).toList(), List.of()),
+            read(() -> stringList(config, "typecheck.include"), List.of()),
+            read(() -> stringList(config, "typecheck.exclude"), List.of())));
   }
 
   private long vmMemoryLimit(Config config, int maxWorkers) {

@@ -54,6 +54,33 @@ public final class TestClassScanner {
     return found;
   }
 
+  /**
+   * A type-checking project's test files: sources below its {@code testSourceDirs} matching its
+   * {@code typecheck.include} globs and none of {@code typecheck.exclude}, as paths from the project root
+   * ({@code src/test/java/com/acme/ListsTypeTest.java}), sorted.
+   */
+  public static List<String> scanSources(ProjectConfig project) {
+    List<PathMatcher> include = matchers(project.typecheck().include());
+    List<PathMatcher> exclude = matchers(project.typecheck().exclude());
+    TreeSet<String> found = new TreeSet<>();
+    for (Path dir : project.typecheck().dirs()) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.filter(Files::isRegularFile).forEach(file -> {
+          Path relative = dir.relativize(file);
+          if (matches(include, relative) && !matches(exclude, relative)) {
+            found.add(project.root().relativize(file).toString().replace('\\', '/'));
+          }
+        });
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read test sources in " + dir, e);
+      }
+    }
+    return List.copyOf(found);
+  }
+
   /** The pool of the first {@code poolMatchGlobs} entry matching {@code relativePath}, if any. */
   public static Optional<ProjectConfig.PoolMatch> poolFor(ProjectConfig project, String relativePath) {
     for (ProjectConfig.PoolMatch match : project.poolMatchGlobs()) {
