@@ -179,8 +179,9 @@ public final class JunitReporter implements Reporter {
     }
     String name = errors.get(0).name();
     String simple = name.substring(name.lastIndexOf('.') + 1);
+    // a type test's compile error is its claim failing, as an assertion's is (the typecheck pool's TypeCheckError)
     return simple.contains("Assertion") || simple.equals("ComparisonFailure") || simple.contains("AssertionFailed")
-        ? "failure" : "error";
+        || simple.equals("TypeCheckError") ? "failure" : "error";
   }
 
   private static void attribute(XMLStreamWriter xml, String name, String value) {
