@@ -43,6 +43,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aTypecheckProjectTakesTheTypeTestSourcesBelowItsSourceFolders() throws IOException {
+    LanesConfig config = load("""
+        projects = [
+          { name = unit, extends = true }
+          { name = types, extends = true, pool = typecheck, testSourceDirs = ["src/typetest/java"],
+            typecheck.exclude = ["**/Draft*"] }
+        ]
+        """, List.of(), Map.of());
+
+    ProjectConfig unit = config.projects().get(0);
+    ProjectConfig types = config.projects().get(1);
+    assertThat(unit.checksTypes()).isFalse();
+    assertThat(unit.typecheck().dirs()).containsExactly(root.resolve("src/test/java"));
+    assertThat(types.checksTypes()).isTrue();
+    assertThat(types.typecheck().dirs()).containsExactly(root.resolve("src/typetest/java"));
+    assertThat(types.typecheck().include()).containsExactly("**/*TypeTest.java");
+    assertThat(types.typecheck().exclude()).containsExactly("**/Draft*");
+  }
+
+  @Test
   void everyUnknownKeyIsReportedWithFileLineAndTheValidKeys() {
     assertThatThrownBy(() -> load("pool = threads\npol = forks\nisolate = true\nmaxWorker = 2\n", List.of(), Map.of()))
         .isInstanceOfSatisfying(ConfigurationException.class, e -> {
