@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,6 +112,7 @@ final class TypecheckBatch {
     }
     long started = System.nanoTime();
     Map<TestSpecification, TypeTestTree> trees = new LinkedHashMap<>();
+    Set<TestSpecification> finished = new HashSet<>();
     try {
       Trees positions = Trees.instance(task);
       for (CompilationUnitTree unit : task.parse()) {
@@ -139,11 +141,13 @@ final class TypecheckBatch {
         errors.getOrDefault(tree.unit().getSourceFile().toUri(), List.of()).forEach(results::compileError);
         assertions.check(tree.unit()).forEach(results::assertionFailed);
         rpc.onTaskUpdate(results.packs(share), results.events());
+        finished.add(entry.getKey());
       }
     } catch (IOException | RuntimeException | LinkageError e) {
       TestError crash = error("TypeCheckError", "[typecheck] javac failed while checking the type tests: " + e);
       files.keySet().stream().filter(spec -> !trees.containsKey(spec)).forEach(spec -> fail(spec, crash));
-      trees.keySet().forEach(spec -> finishFailed(spec, trees.get(spec).root(), crash));
+      trees.keySet().stream().filter(spec -> !finished.contains(spec))
+          .forEach(spec -> finishFailed(spec, trees.get(spec).root(), crash));
     }
   }
 
