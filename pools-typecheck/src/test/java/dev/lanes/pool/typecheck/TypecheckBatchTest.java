@@ -278,6 +278,23 @@ class TypecheckBatchTest {
         .hasMessageContaining("must not set -d");
   }
 
+  @Test
+  void releaseChecksAgainstThatJavaVersion() throws Exception {
+    TestSpecification spec = write("t/LocalsTypeTest.java", """
+        package t;
+        class LocalsTypeTest {
+          @dev.lanes.typecheck.TypeTest
+          void inferredLocal() {
+            var n = 1;
+          }
+        }
+        """);
+
+    assertThat(check(DEFAULTS, spec).result("inferredLocal()").state()).isEqualTo(TaskState.PASS);
+    assertThat(messages(check(new TypecheckOptions(List.of(), false, 8), spec).result("inferredLocal()")))
+        .singleElement().asString().contains("var");
+  }
+
   private Recording check(TypecheckOptions options, TestSpecification... specs) {
     Recording run = new Recording();
     new TypecheckBatch(project(), List.of(specs), options, run).run(false);
