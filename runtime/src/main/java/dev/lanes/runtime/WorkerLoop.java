@@ -32,9 +32,6 @@ import java.util.function.Supplier;
  * a test that is waiting for it.
  */
 public final class WorkerLoop {
-  private static final Optional<MemoryPoolMXBean> METASPACE = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(pool -> pool.getName().equals("Metaspace")).findFirst();
-
   private final Consumer<Message> post;
   private final Rpc<RuntimeRpc> rpc;
   private final ConsoleCapture capture;
@@ -213,6 +210,11 @@ public final class WorkerLoop {
   private static long memoryInUse() {
     Runtime runtime = Runtime.getRuntime();
     long used = runtime.totalMemory() - runtime.freeMemory();
-    return METASPACE.map(pool -> used + pool.getUsage().getUsed()).orElse(used);
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getName().equals("Metaspace")) {
+        used += pool.getUsage().getUsed();
+      }
+    }
+    return used;
   }
 }
