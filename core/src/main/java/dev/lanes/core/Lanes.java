@@ -103,9 +103,9 @@ public final class Lanes {
     if (specs.isEmpty()) {
       options.console().println("No test files found, exiting with code 1");
       selected.forEach(p -> options.console().println("  " + (p.name().isEmpty() ? "" : p.name() + ": ")
-          + (p.checksTypes()
-              ? "typecheck.include " + p.typecheck().include() + ", typecheck.exclude " + p.typecheck().exclude()
-                  + " in " + relative(config.root(), p.typecheck().dirs())
+          + (p.takesSources()
+              ? p.pool() + ".include " + p.sources().include() + ", " + p.pool() + ".exclude " + p.sources().exclude()
+                  + " in " + relative(config.root(), p.sources().dirs())
               : "include " + p.include() + ", exclude " + p.exclude() + " in "
                   + relative(config.root(), p.testClassDirs()))));
       registry.close();
@@ -165,11 +165,11 @@ public final class Lanes {
     List<TestSpecification> specs = new ArrayList<>();
     for (ProjectConfig config : projects) {
       String label = config.name().isEmpty() ? "" : "project '" + config.name() + "': ";
-      if (config.classpath().isEmpty()) {
+      if (config.classpath().isEmpty() && !config.pool().equals(ProjectConfig.SourceFiles.BROWSER_POOL)) {
         problems.add(label + "the test class path is empty; set classpath in lanes.conf or pass --classpath.");
         continue;
       }
-      if (config.checksTypes()) { // type-test sources, compiled against the class path as it is
+      if (config.takesSources()) { // type-test sources compiled against the class path as it is, or JS modules
         TestProject project = testProject(config, config.classpath());
         origins.putIfAbsent(config.pool(), config.poolOrigin());
         for (String source : TestClassScanner.scanSources(config)) {

@@ -8,12 +8,14 @@ import java.util.Objects;
 /**
  * One project as resolved from configuration: where its classes are, which files to run, in which
  * pool, and how. {@code poolMatchGlobs} pairs a glob over class file paths with a pool; {@code vmMemoryLimit}
- * is in bytes; {@code typecheck} says where the type-test sources of a project whose pool is {@code typecheck} are.
+ * is in bytes; {@code typecheck} and {@code browser} say where the test files of a project whose pool is
+ * {@code typecheck} (type-test sources) or {@code browser} (JavaScript modules) are: those pools take source files.
  */
 public record ProjectConfig(String name, Path root, String pool, String poolOrigin, List<Path> classpath,
                             List<Path> testClassDirs, List<String> include, List<String> exclude,
                             List<PoolMatch> poolMatchGlobs, boolean isolate, int maxWorkers, Duration testTimeout,
-                            Duration teardownTimeout, long vmMemoryLimit, SourceFiles typecheck) {
+                            Duration teardownTimeout, long vmMemoryLimit, SourceFiles typecheck,
+                            SourceFiles browser) {
   public ProjectConfig {
     Objects.requireNonNull(name, "name");
     classpath = List.copyOf(classpath);
@@ -22,6 +24,7 @@ public record ProjectConfig(String name, Path root, String pool, String poolOrig
     exclude = List.copyOf(exclude);
     poolMatchGlobs = List.copyOf(poolMatchGlobs);
     Objects.requireNonNull(typecheck, "typecheck");
+    Objects.requireNonNull(browser, "browser");
   }
 
   /** Whether this project's files are type-test sources, checked by the typecheck pool, rather than test classes. */
@@ -29,10 +32,22 @@ public record ProjectConfig(String name, Path root, String pool, String poolOrig
     return pool.equals(SourceFiles.TYPECHECK_POOL);
   }
 
-  /** Test files that are sources: globs over the files below {@code dirs} (the typecheck pool's). */
+  /** Whether this project's files are source files below {@code testSourceDirs} (typecheck, browser), not classes. */
+  public boolean takesSources() {
+    return checksTypes() || pool.equals(SourceFiles.BROWSER_POOL);
+  }
+
+  /** The globs of a project that {@linkplain #takesSources() takes sources}: {@code <pool>.include}/{@code exclude}. */
+  public SourceFiles sources() {
+    return checksTypes() ? typecheck : browser;
+  }
+
+  /** Test files that are sources: globs over the files below {@code dirs} (the typecheck and browser pools'). */
   public record SourceFiles(List<Path> dirs, List<String> include, List<String> exclude) {
-    /** The pool whose projects take source files. */
+    /** The pool whose projects take type-test sources. */
     public static final String TYPECHECK_POOL = "typecheck";
+    /** The pool whose projects take JavaScript modules. */
+    public static final String BROWSER_POOL = "browser";
 
     public SourceFiles {
       dirs = List.copyOf(dirs);

@@ -180,10 +180,16 @@ public final class ConfigLoader {
         read(() -> duration(config, "testTimeout"), Duration.ofSeconds(30)),
         read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10)),
         read(() -> vmMemoryLimit(config, maxWorkers), MemoryLimit.share(MemoryLimit.memory(), maxWorkers)),
-        new ProjectConfig.SourceFiles(
-            read(() -> stringList(config, "testSourceDirs").stream().map(projectRoot::resolve).toList(), List.of()),
-            read(() -> stringList(config, "typecheck.include"), List.of()),
-            read(() -> stringList(config, "typecheck.exclude"), List.of())));
+        sourceFiles(config, projectRoot, "typecheck"),
+        sourceFiles(config, projectRoot, "browser"));
+  }
+
+  /** {@code testSourceDirs} with the {@code <pool>.include} and {@code <pool>.exclude} globs of a pool that takes sources. */
+  private ProjectConfig.SourceFiles sourceFiles(Config config, Path projectRoot, String pool) {
+    return new ProjectConfig.SourceFiles(
+        read(() -> stringList(config, "testSourceDirs").stream().map(projectRoot::resolve).toList(), List.of()),
+        read(() -> stringList(config, pool + ".include"), List.of()),
+        read(() -> stringList(config, pool + ".exclude"), List.of()));
   }
 
   private long vmMemoryLimit(Config config, int maxWorkers) {

@@ -55,25 +55,28 @@ public final class TestClassScanner {
   }
 
   /**
-   * A type-checking project's test files: sources below its {@code testSourceDirs} matching its
-   * {@code typecheck.include} globs and none of {@code typecheck.exclude}, as paths from the project root
-   * ({@code src/test/java/com/acme/ListsTypeTest.java}), sorted.
+   * The test files of a project whose pool takes sources (typecheck, browser): files below its
+   * {@code testSourceDirs} matching its {@code <pool>.include} globs and none of {@code <pool>.exclude}, as paths
+   * from the project root ({@code src/test/java/com/acme/ListsTypeTest.java}), sorted. {@code node_modules}
+   * folders are not walked.
    */
   public static List<String> scanSources(ProjectConfig project) {
-    List<PathMatcher> include = matchers(project.typecheck().include());
-    List<PathMatcher> exclude = matchers(project.typecheck().exclude());
+    List<PathMatcher> include = matchers(project.sources().include());
+    List<PathMatcher> exclude = matchers(project.sources().exclude());
     TreeSet<String> found = new TreeSet<>();
-    for (Path dir : project.typecheck().dirs()) {
+    for (Path dir : project.sources().dirs()) {
       if (!Files.isDirectory(dir)) {
         continue;
       }
       try (Stream<Path> files = Files.walk(dir)) {
-        files.filter(Files::isRegularFile).forEach(file -> {
-          Path relative = dir.relativize(file);
-          if (matches(include, relative) && !matches(exclude, relative)) {
-            found.add(project.root().relativize(file).toString().replace('\\', '/'));
-          }
-        });
+        files.filter(Files::isRegularFile)
+            .filter(file -> !dir.relativize(file).toString().replace('\\', '/').matches("(.*/)?node_modules/.*"))
+            .forEach(file -> {
+              Path relative = dir.relativize(file);
+              if (matches(include, relative) && !matches(exclude, relative)) {
+                found.add(project.root().relativize(file).toString().replace('\\', '/'));
+              }
+            });
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read test sources in " + dir, e);
       }

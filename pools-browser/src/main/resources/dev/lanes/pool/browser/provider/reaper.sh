@@ -1,0 +1,27 @@
+# Lanes' reaper: sh reaper.sh <folder> <command> [args...]
+# Runs <command> in a session of its own, and when this script's standard input closes (the JVM that started
+# it ended, however it ended: closed the browser, exited, or was killed) or the command exits, ends every
+# process of that session and deletes <folder>. So no browser outlives the run, even after kill -9.
+dir=$1; shift
+exec 3<&0
+setsid -f sh -c 'echo $$ > "$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$dir/.session" "$@" </dev/null
+i=0
+while [ ! -s "$dir/.session" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+if ! read -r sid < "$dir/.session"; then
+  echo "reaper: $1 did not start" >&2
+  rm -rf -- "$dir"
+  exit 127
+fi
+end() {
+  pkill -TERM -s "$sid" 2>/dev/null
+  i=0
+  while pgrep -s "$sid" >/dev/null 2>&1 && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+  pkill -KILL -s "$sid" 2>/dev/null
+  rm -rf -- "$dir"
+}
+trap 'end; exit 143' TERM INT HUP
+cat <&3 >/dev/null &
+watcher=$!
+while kill -0 "$sid" 2>/dev/null && kill -0 "$watcher" 2>/dev/null; do sleep 0.2; done
+kill "$watcher" 2>/dev/null
+end
