@@ -90,10 +90,10 @@ function toError(error, seen = new Set()) {
 
 function unhandled(error, kind) {
   const mapped = toError(error);
-  if (kind === 'Unhandled Rejection') {
-    mapped.message = 'Unhandled Rejection: ' + mapped.message;
-  }
   if (active) {
+    if (kind === 'Unhandled Rejection') {
+      mapped.message = 'Unhandled Rejection: ' + mapped.message;
+    }
     active.errors.push(mapped); // it fails the file it happened in
   } else {
     event('onUnhandledError', mapped, kind);
@@ -194,7 +194,11 @@ async function runFile(spec, collectOnly) {
       toError,
     });
   }
-  await new Promise((resolve) => setTimeout(resolve, 0)); // errors thrown by the file's last timers belong to it
+  // errors of the file's last moments belong to it: its zero-delay timers, and promises rejected with nobody to
+  // handle them, which the browser reports a task or two later
+  for (let i = 0; i < 2; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   const tests = [];
   (function walk(task) {
     task.children.forEach((c) => (c.type === 'TEST' ? tests.push(c) : walk(c)));
