@@ -109,7 +109,7 @@ final class Browsers {
             .orElse("no Chromium found (looked at " + Executables.browserSearch() + "); install Debian's chromium "
                 + "package, or set poolOptions.browser.browserPath")));
     Optional<Path> driver = Executables.driver(options.driver());
-    Path folder = Files.createTempDirectory("lanes-browser-");
+    Path folder = launchFolder();
     try {
       browser = provider.launch(new LaunchOptions(executable, driver, options.headless(), options.args(), folder));
     } catch (Exception e) {
@@ -118,6 +118,20 @@ final class Browsers {
     }
     lastBrowser = browser;
     return browser;
+  }
+
+  /**
+   * A fresh folder for one browser: {@code lanes-browser-<8 hex digits>} in the temporary folder. Chromium puts a
+   * Unix socket 49 characters below it, and such a path may not be longer than 107, so where the temporary folder's
+   * path is too long for that, the folder goes to {@code /tmp}.
+   */
+  static Path launchFolder() throws IOException {
+    Path base = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    String name = "lanes-browser-" + java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
+    if (base.resolve(name).toString().length() > 107 - 49 && Files.isWritable(Path.of("/tmp"))) {
+      base = Path.of("/tmp");
+    }
+    return Files.createDirectory(base.resolve(name));
   }
 
   /** Ends the browser and the server. */

@@ -32,7 +32,7 @@ final class Chromium {
   static List<String> processesMentioning(String text) {
     return ProcessHandle.allProcesses()
         .filter(p -> p.pid() != ProcessHandle.current().pid())
-        .map(p -> p.info().commandLine().orElse(""))
+        .map(p -> commandLine(p))
         .filter(line -> line.contains(text))
         .toList();
   }
@@ -52,5 +52,15 @@ final class Chromium {
     }
     assertThat(processesMentioning(tmp.toString())).as("browser processes of the run").isEmpty();
     assertThat(launchFolders(tmp)).as("launch folders (user data, Chromium's temporary files) of the run").isEmpty();
+  }
+
+  /** A process's command line as /proc has it (the JDK's {@code ProcessHandle.Info} leaves some out), or "". */
+  static String commandLine(ProcessHandle process) {
+    try {
+      return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", String.valueOf(process.pid()),
+          "cmdline")), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (java.io.IOException | RuntimeException e) {
+      return ""; // ended meanwhile, or not ours to read
+    }
   }
 }
