@@ -67,7 +67,7 @@ class BrowserIT {
 
   @Test
   void anInterruptedRunLeavesNothingBehind() throws Exception {
-    Process lanes = startHangingRun();
+    Process lanes = startHangingRun("chromium");
     try {
       new ProcessBuilder("kill", "-INT", String.valueOf(lanes.pid())).start().waitFor();
       assertThat(lanes.waitFor(30, TimeUnit.SECONDS)).as("lanes ended after Ctrl-C").isTrue();
@@ -78,18 +78,20 @@ class BrowserIT {
     assertNothingLeft();
   }
 
-  @Test
-  void aKilledRunLeavesNothingBehind() throws Exception {
-    Process lanes = startHangingRun();
+  @ParameterizedTest(name = "provider {0}")
+  @ValueSource(strings = {"chromium", "playwright", "webdriver"})
+  void aKilledRunLeavesNothingBehind(String provider) throws Exception {
+    Process lanes = startHangingRun(provider);
     lanes.destroyForcibly(); // kill -9: no shutdown hook runs; the browser's reaper sees its input close
     assertThat(lanes.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertNothingLeft();
   }
 
   /** A run whose only test never ends, once its page is open in Chromium. */
-  private Process startHangingRun() throws Exception {
+  private Process startHangingRun(String provider) throws Exception {
     writeProject("test('waits forever', () => new Promise(() => {}));");
-    List<String> command = LanesCli.command(List.of("-Djava.io.tmpdir=" + dir));
+    List<String> command = LanesCli.command(List.of("-Djava.io.tmpdir=" + dir,
+        "-Dlanes.poolOptions.browser.provider=" + provider));
     command.add("run");
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("out.txt").toFile());
@@ -112,7 +114,7 @@ class BrowserIT {
   /** Whether the run's browser has a renderer: a page is open. */
   private boolean hasRenderer() {
     return ProcessHandle.allProcesses()
-        .filter(p -> commandLine(p).contains("--user-data-dir=" + dir))
+        .filter(p -> commandLine(p).contains("--user-data-dir=" + dir) && !commandLine(p).contains("--type="))
         .flatMap(ProcessHandle::descendants)
         .anyMatch(p -> commandLine(p).contains("--type=renderer"));
   }

@@ -49,6 +49,34 @@ public final class Reaper {
     return new Reaper(builder.start(), folder);
   }
 
+  /**
+   * An executable script in {@code folder} that runs {@code executable} with its arguments under the reaper, for a
+   * library that starts the process itself (Selenium starts chromedriver): whatever it starts cannot outlive this
+   * JVM either, and {@code folder} goes with it.
+   */
+  public static Path wrapper(Path folder, Path executable) throws IOException {
+    Files.createDirectories(folder.resolve("tmp"));
+    Path script = folder.resolve("reaper.sh");
+    if (!Files.exists(script)) {
+      try (InputStream in = Reaper.class.getResourceAsStream("reaper.sh")) {
+        if (in == null) {
+          throw new IOException("reaper.sh is missing from the pool's jar");
+        }
+        Files.copy(in, script);
+      }
+    }
+    Path wrapper = folder.resolve(executable.getFileName() + "-reaped");
+    Files.writeString(wrapper, "#!/bin/sh\nexport TMPDIR=" + quote(folder.resolve("tmp").toString())
+        + "\nexec /bin/sh " + quote(script.toString()) + " " + quote(folder.toString()) + " "
+        + quote(executable.toString()) + " \"$@\"\n");
+    wrapper.toFile().setExecutable(true, true);
+    return wrapper;
+  }
+
+  private static String quote(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
+
   /** What the command prints, both streams. */
   public InputStream output() {
     return process.getInputStream();

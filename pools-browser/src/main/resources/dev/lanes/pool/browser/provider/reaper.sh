@@ -12,11 +12,22 @@ if ! read -r sid < "$dir/.session"; then
   rm -rf -- "$dir"
   exit 127
 fi
+# also what runs from <folder> outside the session: a browser that a provider's own driver started (Playwright's)
+sweep() {
+  for p in $(pgrep -f -- "$dir"); do
+    [ "$p" != "$$" ] && kill "-$1" "$p" 2>/dev/null
+  done
+}
 end() {
   pkill -TERM -s "$sid" 2>/dev/null
+  sweep TERM
   i=0
-  while pgrep -s "$sid" >/dev/null 2>&1 && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+  while { pgrep -s "$sid" || pgrep -f -- "$dir" | grep -vx "$$"; } >/dev/null 2>&1 && [ $i -lt 30 ]; do
+    sleep 0.1
+    i=$((i + 1))
+  done
   pkill -KILL -s "$sid" 2>/dev/null
+  sweep KILL
   rm -rf -- "$dir"
 }
 trap 'end; exit 143' TERM INT HUP
