@@ -55,11 +55,29 @@ class ConfigLoaderTest {
     ProjectConfig unit = config.projects().get(0);
     ProjectConfig types = config.projects().get(1);
     assertThat(unit.checksTypes()).isFalse();
-    assertThat(unit.typecheck().dirs()).containsExactly(root.resolve("src/test/java"));
+    assertThat(unit.takesSources()).isFalse();
+    assertThat(unit.typecheck().dirs()).containsExactly(root.resolve("src/test/java"), root.resolve("src/test/js"));
     assertThat(types.checksTypes()).isTrue();
     assertThat(types.typecheck().dirs()).containsExactly(root.resolve("src/typetest/java"));
     assertThat(types.typecheck().include()).containsExactly("**/*TypeTest.java");
     assertThat(types.typecheck().exclude()).containsExactly("**/Draft*");
+    assertThat(types.sources()).isEqualTo(types.typecheck());
+  }
+
+  @Test
+  void aBrowserProjectTakesTheJavaScriptTestFilesBelowItsSourceFolders() throws IOException {
+    LanesConfig config = load("""
+        projects = [
+          { name = web, extends = true, pool = browser, testSourceDirs = ["src/test/js"], browser.exclude = ["**/wip/**"] }
+        ]
+        """, List.of(), Map.of());
+
+    ProjectConfig web = config.projects().get(0);
+    assertThat(web.takesSources()).isTrue();
+    assertThat(web.checksTypes()).isFalse();
+    assertThat(web.sources().dirs()).containsExactly(root.resolve("src/test/js"));
+    assertThat(web.sources().include()).containsExactly("**/*.browser.test.js", "**/*.browser.test.mjs");
+    assertThat(web.sources().exclude()).containsExactly("**/wip/**");
   }
 
   @Test
