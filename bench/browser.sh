@@ -26,7 +26,7 @@ CONF
 for n in $(seq -f "%03g" 1 "$files"); do
   body=""
   for t in $(seq 1 "$tests"); do
-    body+="test('adds $t', () => { expect($t + $n).to.equal($((10#$n + t))); });"$'\n'
+    body+="test('adds $t', () => { expect($t + $((10#$n))).to.equal($((10#$n + t))); });"$'\n'
   done
   printf "import { test, expect } from 'lanes';\n%s" "$body" > "$work/lanes/src/test/js/gen$n.browser.test.js"
   printf "import { test, expect } from 'vitest';\n%s" "$body" > "$work/vitest/test/gen$n.browser.test.js"
