@@ -29,11 +29,12 @@ class BrowserPoolIT {
   @BeforeAll
   static void runTheFaults() throws Exception {
     Chromium.assumeInstalled();
+    Chromium.Snapshot before = Chromium.snapshot(TMP);
     run = PoolTestKit.pool("browser").configFrom(FAULTS)
         .option("maxWorkers", 2)
         .option("poolOptions.browser.heartbeatTimeout", 3000)
         .run();
-    Chromium.assertNothingLeft(TMP);
+    Chromium.assertNothingLeft(TMP, before);
   }
 
   @Test

@@ -6,8 +6,10 @@ import dev.lanes.pool.browser.provider.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -28,30 +30,42 @@ final class Chromium {
     Assumptions.assumeTrue(installed, "no Chromium installed");
   }
 
-  /** The processes whose command line mentions {@code text} (a run's temporary folder). */
-  static List<String> processesMentioning(String text) {
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.pid() != ProcessHandle.current().pid())
-        .map(p -> commandLine(p))
-        .filter(line -> line.contains(text))
-        .toList();
+  /** The browser processes and launch folders in {@code tmp} now: what a run must not add to. */
+  record Snapshot(Set<Long> processes, Set<Path> folders) {
   }
 
-  /** The launch folders ({@code lanes-browser-*}) left in {@code dir}. */
-  static List<Path> launchFolders(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().startsWith("lanes-browser-")).toList();
+  static Snapshot snapshot(Path tmp) throws IOException {
+    String marker = tmp.resolve("lanes-browser-").toString();
+    Set<Long> processes = ProcessHandle.allProcesses()
+        .filter(p -> commandLine(p).contains(marker))
+        .map(ProcessHandle::pid)
+        .collect(Collectors.toSet());
+    Set<Path> folders;
+    try (Stream<Path> files = Files.list(tmp)) {
+      folders = files.filter(p -> p.getFileName().toString().startsWith("lanes-browser-")).collect(Collectors.toSet());
     }
+    return new Snapshot(processes, folders);
   }
 
-  static void assertNothingLeft(Path tmp) throws Exception {
+  /** Waits up to 5 s for the browser processes and launch folders that were not there {@code before} to go. */
+  static void assertNothingLeft(Path tmp, Snapshot before) throws Exception {
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (System.nanoTime() < deadline
-        && (!processesMentioning(tmp.toString()).isEmpty() || !launchFolders(tmp).isEmpty())) {
+    Snapshot added = added(tmp, before);
+    while (System.nanoTime() < deadline && (!added.processes().isEmpty() || !added.folders().isEmpty())) {
       Thread.sleep(100);
+      added = added(tmp, before);
     }
-    assertThat(processesMentioning(tmp.toString())).as("browser processes of the run").isEmpty();
-    assertThat(launchFolders(tmp)).as("launch folders (user data, Chromium's temporary files) of the run").isEmpty();
+    assertThat(added.processes()).as("browser processes of the run").isEmpty();
+    assertThat(added.folders()).as("launch folders (user data, Chromium's temporary files) of the run").isEmpty();
+  }
+
+  private static Snapshot added(Path tmp, Snapshot before) throws IOException {
+    Snapshot now = snapshot(tmp);
+    Set<Long> processes = new HashSet<>(now.processes());
+    processes.removeAll(before.processes());
+    Set<Path> folders = new HashSet<>(now.folders());
+    folders.removeAll(before.folders());
+    return new Snapshot(processes, folders);
   }
 
   /** A process's command line as /proc has it (the JDK's {@code ProcessHandle.Info} leaves some out), or "". */
