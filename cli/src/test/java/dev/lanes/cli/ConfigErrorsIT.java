@@ -18,7 +18,7 @@ class ConfigErrorsIT {
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains("command-line option --pool: pool 'thread' is not known (did you mean 'threads'?);"
-        + " known pools: forks, threads, typecheck, vmForks, vmThreads");
+        + " known pools: browser, forks, threads, typecheck, vmForks, vmThreads");
     assertThat(result.out()).doesNotContain("Test Files");
   }
 
