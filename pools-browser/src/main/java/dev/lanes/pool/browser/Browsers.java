@@ -79,6 +79,11 @@ final class Browsers {
     return server;
   }
 
+  /** No page is expected under {@code session} any more; unlike {@link #server()}, never starts the server. */
+  void forget(String session) {
+    server.forget(session);
+  }
+
   /** Opens {@code url} in a page of the browser, launching it first if it is not running. */
   BrowserPage openPage(String url, boolean isolated) throws Exception {
     return browser().openPage(url, isolated);

@@ -90,7 +90,7 @@ final class PageWorker implements PoolWorker {
     if (watchdog != null) {
       watchdog.cancel(false);
     }
-    browsers.server().forget(session);
+    browsers.forget(session);
     connected.completeExceptionally(new IllegalStateException("the worker stopped"));
     PageConnection current = connection;
     if (current != null) {
