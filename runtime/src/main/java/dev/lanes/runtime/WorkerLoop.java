@@ -149,8 +149,22 @@ public final class WorkerLoop {
     } else if (request instanceof WorkerRequest.Collect collect) {
       post.accept(execute(collect.files(), true));
     } else if (request instanceof WorkerRequest.Stop) {
-      post.accept(new WorkerResponse.Stopped(Optional.empty()));
+      post.accept(new WorkerResponse.Stopped(closeRunner()));
       requests.shutdown();
+    }
+  }
+
+  /** Ends the runner's launcher session; a listener of the user's that fails there is the stop's error. */
+  private Optional<TestError> closeRunner() {
+    JUnitFileRunner current = runner;
+    if (current == null) {
+      return Optional.empty();
+    }
+    try {
+      current.close();
+      return Optional.empty();
+    } catch (RuntimeException | LinkageError e) {
+      return Optional.of(TestErrors.of(e));
     }
   }
 

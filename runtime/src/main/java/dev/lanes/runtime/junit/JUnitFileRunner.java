@@ -21,6 +21,7 @@ import java.util.function.BiConsumer;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -36,7 +37,7 @@ public final class JUnitFileRunner {
   private final Duration testTimeout;
   private final boolean startsAtOnce;
   private volatile TaskUpdates current;
-  private Launcher launcher;
+  private LauncherSession session;
 
   public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout, boolean startsAtOnce) {
     this.rpc = rpc;
@@ -111,11 +112,25 @@ public final class JUnitFileRunner {
     return builder.build();
   }
 
+  /**
+   * One launcher session for the worker's life, as Surefire keeps one per fork: {@code LauncherFactory.create()}
+   * would build a new launcher (its engines and listeners found again through the service loader) for every
+   * discovery and every execution. Opened in the first file's class loader, so engines and listeners the project
+   * declares itself are found.
+   */
   private Launcher launcher() {
-    if (launcher == null) {
-      launcher = LauncherFactory.create();
+    if (session == null) {
+      session = LauncherFactory.openSession();
     }
-    return launcher;
+    return session.getLauncher();
+  }
+
+  /** Ends the launcher session (its listeners hear of it); the runner takes no files after this. */
+  public void close() {
+    if (session != null) {
+      session.close();
+      session = null;
+    }
   }
 
   private static Optional<TestError> loadClass(String className) {
