@@ -201,7 +201,11 @@ public final class JsonCodec implements Codec {
 
   private Object convert(JsonNode node, Type type) {
     JavaType javaType = mapper.getTypeFactory().constructType(type);
-    return mapper.convertValue(node, javaType);
+    try {
+      return mapper.treeToValue(node, javaType); // reads the tree itself; convertValue would copy it to tokens first
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+    }
   }
 
   private static Type resultType(Method method) {
