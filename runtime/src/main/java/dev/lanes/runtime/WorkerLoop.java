@@ -41,6 +41,7 @@ public final class WorkerLoop {
   private final boolean startsAtOnce;
   private final FileLoaders fileLoaders;
   private volatile long memoryLimit = Long.MAX_VALUE;
+  private volatile boolean cancelled;
 
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
                     long stackSize) {
@@ -102,7 +103,8 @@ public final class WorkerLoop {
       return;
     }
     if (message instanceof WorkerRequest.Cancel) {
-      return; // the current test finishes; the host stops sending files
+      cancelled = true; // the current file finishes; the rest of its request is left, and the host sends no more
+      return;
     }
     if (message instanceof WorkerRequest request) {
       requests.execute(() -> handle(request));
@@ -173,7 +175,8 @@ public final class WorkerLoop {
       Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, WorkerLoop.class.getClassLoader());
       Duration timeout = Duration.ofMillis(Long.parseLong(start.settings().getOrDefault("testTimeout", "0")));
       memoryLimit = Long.parseLong(start.settings().getOrDefault("vmMemoryLimit", String.valueOf(Long.MAX_VALUE)));
-      runner = new JUnitFileRunner(rpc.remote(), capture, timeout, startsAtOnce);
+      int retry = Integer.parseInt(start.settings().getOrDefault("retry", "0"));
+      runner = new JUnitFileRunner(rpc.remote(), capture, timeout, startsAtOnce, retry);
       return WorkerResponse.Started.ok();
     } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
       return new WorkerResponse.Started(Optional.of(TestError.of(e.getClass().getName(),
@@ -188,6 +191,9 @@ public final class WorkerLoop {
     }
     try {
       for (FileSpec file : files) {
+        if (cancelled) {
+          break; // the host reports the files left as not run
+        }
         if (fileLoaders == null) {
           runner.run(file, collectOnly);
         } else {

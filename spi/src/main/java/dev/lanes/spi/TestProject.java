@@ -9,9 +9,11 @@ import java.util.Objects;
  * One project of a run: its name, root folder, test class path, pool, and the settings a pool
  * needs to run its files. {@code vmMemoryLimit} is the memory in bytes a worker that runs each file apart
  * (the vm pools) may report after a file before it is retired and replaced; {@link Long#MAX_VALUE} for none.
+ * {@code retry}: how often a failing test runs again before it counts as failed.
  */
 public record TestProject(String name, Path root, List<Path> classpath, String pool, boolean isolate,
-                          int maxWorkers, Duration testTimeout, Duration teardownTimeout, long vmMemoryLimit) {
+                          int maxWorkers, Duration testTimeout, Duration teardownTimeout, long vmMemoryLimit,
+                          int retry) {
   public TestProject {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(root, "root");
@@ -25,11 +27,20 @@ public record TestProject(String name, Path root, List<Path> classpath, String p
     if (vmMemoryLimit <= 0) {
       throw new IllegalArgumentException("vmMemoryLimit must be positive, was " + vmMemoryLimit);
     }
+    if (retry < 0) {
+      throw new IllegalArgumentException("retry must be 0 or more, was " + retry);
+    }
+  }
+
+  /** A project whose failing tests are not run again. */
+  public TestProject(String name, Path root, List<Path> classpath, String pool, boolean isolate, int maxWorkers,
+                     Duration testTimeout, Duration teardownTimeout, long vmMemoryLimit) {
+    this(name, root, classpath, pool, isolate, maxWorkers, testTimeout, teardownTimeout, vmMemoryLimit, 0);
   }
 
   /** A project without a memory limit. */
   public TestProject(String name, Path root, List<Path> classpath, String pool, boolean isolate, int maxWorkers,
                      Duration testTimeout, Duration teardownTimeout) {
-    this(name, root, classpath, pool, isolate, maxWorkers, testTimeout, teardownTimeout, Long.MAX_VALUE);
+    this(name, root, classpath, pool, isolate, maxWorkers, testTimeout, teardownTimeout, Long.MAX_VALUE, 0);
   }
 }

@@ -36,14 +36,17 @@ public final class JUnitFileRunner {
   private final ConsoleCapture capture;
   private final Duration testTimeout;
   private final boolean startsAtOnce;
+  private final int retry;
   private volatile TaskUpdates current;
   private LauncherSession session;
 
-  public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout, boolean startsAtOnce) {
+  /** {@code retry}: how often a failing test runs again (selected by its unique id, after its file's run). */
+  public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout, boolean startsAtOnce, int retry) {
     this.rpc = rpc;
     this.capture = capture;
     this.testTimeout = testTimeout;
     this.startsAtOnce = startsAtOnce;
+    this.retry = retry;
   }
 
   /** Reports the file; returns normally even when its tests fail. Throws only when the machinery breaks. */
@@ -71,9 +74,13 @@ public final class JUnitFileRunner {
         return;
       }
       updates.add(file.fileId(), TaskResult.running(), TaskEvent.SUITE_PREPARE);
-      ReportingListener listener = new ReportingListener(tree, updates, rpc, capture);
+      ReportingListener listener = new ReportingListener(tree, updates, rpc, capture, retry);
       Exits.take(); // an exit left over from an earlier file is not this file's
       launcher().execute(plan, listener);
+      for (List<String> again = listener.nextAttempt(); !again.isEmpty(); again = listener.nextAttempt()) {
+        launcher().execute(launcher().discover(retryRequest(again)), listener); // Surefire's way: after the class
+      }
+      listener.endRetries();
       TaskResult result = listener.fileResult(millisSince(started));
       Optional<Exits.SystemExitError> exit = Exits.take();
       if (exit.isPresent() && result.state() != TaskState.FAIL) {
@@ -104,12 +111,22 @@ public final class JUnitFileRunner {
     List<DiscoverySelector> selectors = file.testIds().isEmpty()
         ? List.of(selectClass(file.moduleId()))
         : file.testIds().stream().<DiscoverySelector>map(id -> selectUniqueId(id)).toList();
-    LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request().selectors(selectors);
+    LauncherDiscoveryRequestBuilder builder = withTimeout(LauncherDiscoveryRequestBuilder.request().selectors(selectors));
+    file.testNamePattern().ifPresent(pattern -> builder.filters(new DisplayNameFilter(pattern)));
+    return builder.build();
+  }
+
+  /** The tests that failed, selected again by their engine unique ids. */
+  private LauncherDiscoveryRequest retryRequest(List<String> uniqueIds) {
+    return withTimeout(LauncherDiscoveryRequestBuilder.request()
+        .selectors(uniqueIds.stream().<DiscoverySelector>map(id -> selectUniqueId(id)).toList())).build();
+  }
+
+  private LauncherDiscoveryRequestBuilder withTimeout(LauncherDiscoveryRequestBuilder builder) {
     if (!testTimeout.isZero()) {
       builder.configurationParameter("junit.jupiter.execution.timeout.default", testTimeout.toMillis() + " ms");
     }
-    file.testNamePattern().ifPresent(pattern -> builder.filters(new DisplayNameFilter(pattern)));
-    return builder.build();
+    return builder;
   }
 
   /**

@@ -34,14 +34,39 @@ final class ReportingListener implements TestExecutionListener {
   private final Map<String, BiConsumer<Boolean, String>> previousSinks = new ConcurrentHashMap<>();
   private final Map<String, TaskState> testStates = new ConcurrentHashMap<>();
   private final List<TestError> fileErrors = new ArrayList<>();
+  private final int retry;
+  /** Tests that failed and run again: their engine unique ids, the errors of their attempts so far. */
+  private final Map<String, String> retryIds = new ConcurrentHashMap<>();
+  private final Map<String, List<TestError>> failedAttempts = new ConcurrentHashMap<>();
+  private volatile int attempt;
   private TestPlan plan;
 
-  ReportingListener(TaskTree tree, TaskUpdates updates, RuntimeRpc rpc, ConsoleCapture capture) {
+  /** {@code retry}: how often a failing test runs again ({@link #nextAttempt}) before its failure is final. */
+  ReportingListener(TaskTree tree, TaskUpdates updates, RuntimeRpc rpc, ConsoleCapture capture, int retry) {
     this.tree = tree;
     this.updates = updates;
     this.rpc = rpc;
     this.capture = capture;
+    this.retry = retry;
     collectTests(tree.root());
+  }
+
+  /** The engine unique ids of the tests that failed and may run again, for the next attempt; empty when none. */
+  List<String> nextAttempt() {
+    if (retryIds.isEmpty() || attempt >= retry) {
+      return List.of();
+    }
+    attempt++;
+    return List.copyOf(retryIds.values());
+  }
+
+  /** Tests whose retry never reported (a container failed in it) end with their last failure. */
+  void endRetries() {
+    for (String id : List.copyOf(retryIds.keySet())) {
+      List<TestError> errors = failedAttempts.getOrDefault(id, List.of());
+      TaskResult last = TaskResult.failed(0, errors.isEmpty() ? List.of() : List.of(errors.get(errors.size() - 1)));
+      finishTest(id, new TaskResult(TaskState.FAIL, 0, last.errors(), attempt, Optional.empty()));
+    }
   }
 
   @Override
@@ -65,9 +90,11 @@ final class ReportingListener implements TestExecutionListener {
     tree.taskId(identifier).filter(id -> !tree.isFile(id)).ifPresent(id -> {
       startTimes.put(id, System.nanoTime());
       if (tree.type(id) == TaskType.TEST) {
-        updates.add(id, TaskResult.running(), TaskEvent.TEST_PREPARE);
+        if (attempt == 0) { // a retry is the same test, still running for the host
+          updates.add(id, TaskResult.running(), TaskEvent.TEST_PREPARE);
+        }
         previousSinks.put(id, orNone(capture.attribute(id)));
-      } else {
+      } else if (attempt == 0) {
         updates.add(id, TaskResult.running(), TaskEvent.SUITE_PREPARE);
       }
     });
@@ -75,7 +102,9 @@ final class ReportingListener implements TestExecutionListener {
 
   @Override
   public void executionSkipped(TestIdentifier identifier, String reason) {
-    tree.taskId(identifier).ifPresent(id -> skip(identifier, id, reason));
+    if (attempt == 0) { // in a retry a test that does not run keeps its failure (see endRetries)
+      tree.taskId(identifier).ifPresent(id -> skip(identifier, id, reason));
+    }
   }
 
   @Override
@@ -86,10 +115,18 @@ final class ReportingListener implements TestExecutionListener {
       if (tree.type(id) == TaskType.TEST) {
         BiConsumer<Boolean, String> previous = previousSinks.remove(id);
         capture.restore(previous == NONE ? null : previous);
-        testStates.put(id, taskResult.state());
         updates.flush();
         capture.drain(id, Optional.of(id)).forEach(rpc::onUserConsoleLog);
-        updates.add(id, taskResult, TaskEvent.TEST_FINISHED);
+        if (taskResult.state() == TaskState.FAIL && attempt < retry) {
+          retryIds.put(id, identifier.getUniqueId()); // runs again once the file's run is over
+          failedAttempts.computeIfAbsent(id, k -> new ArrayList<>()).addAll(taskResult.errors());
+          return;
+        }
+        List<TestError> earlier = failedAttempts.getOrDefault(id, List.of());
+        finishTest(id, new TaskResult(taskResult.state(), taskResult.durationMillis(),
+            taskResult.state() == TaskState.PASS ? earlier : taskResult.errors(), attempt, taskResult.note()));
+      } else if (attempt > 0) {
+        return; // a retry's containers were reported by the first run
       } else {
         if (taskResult.state() == TaskState.FAIL) {
           synchronized (fileErrors) {
@@ -101,6 +138,13 @@ final class ReportingListener implements TestExecutionListener {
         }
       }
     });
+  }
+
+  /** A test's final result: a pass after retries keeps the errors of the attempts that failed (a flaky test). */
+  private void finishTest(String id, TaskResult result) {
+    retryIds.remove(id);
+    testStates.put(id, result.state());
+    updates.add(id, result, TaskEvent.TEST_FINISHED);
   }
 
   /** The file's result once the launcher returned; tests that never got a result are skipped with a note. */
