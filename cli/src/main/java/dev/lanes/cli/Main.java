@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code lanes run} and {@code lanes list}. Exit codes: 0 passed, 1 test failures, 2 usage or configuration error. */
-@Command(name = "lanes", mixinStandardHelpOptions = true, version = "Lanes 0.1.0",
+@Command(name = "lanes", mixinStandardHelpOptions = true, version = "Lanes " + Lanes.VERSION,
     description = "Runs JVM test suites in pools of workers.",
     subcommands = {Main.Run.class, Main.ListTests.class})
 public final class Main {
@@ -48,10 +48,18 @@ public final class Main {
     });
     Shared.streams.set(new PrintStream[] {out, err});
     try {
-      return commandLine.execute(args);
+      // Vitest's spelling, `lanes --merge-reports [dir]`, is `lanes run --merge-reports [dir]`
+      return commandLine.execute(args.length > 0 && args[0].startsWith("--merge-reports") ? prepend("run", args) : args);
     } finally {
       Shared.streams.remove();
     }
+  }
+
+  private static String[] prepend(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   /** Options both commands take. */
@@ -79,7 +87,7 @@ public final class Main {
     @Option(names = "--isolate", negatable = true, description = "A fresh worker per test file (--no-isolate reuses workers).")
     Boolean isolate;
 
-    @Option(names = "--reporter", description = "Reporters: default, verbose, json, junit (repeatable).")
+    @Option(names = "--reporter", description = "Reporters: default, verbose, dot, json, junit, blob, github-actions, html (repeatable).")
     List<String> reporters;
 
     @Option(names = "--outputFile", description = "Where json and junit reporters write.")
@@ -91,6 +99,24 @@ public final class Main {
     @Option(names = "--testTimeout", description = "Fail a test running longer than this (e.g. 10s; 0 = no limit).")
     String testTimeout;
 
+    @Option(names = "--shard", description = "Run only this shard of the files: <index>/<count>, e.g. 1/3.")
+    String shard;
+
+    @Option(names = "--bail", description = "Stop handing out files after this many failed tests.")
+    Integer bail;
+
+    @Option(names = "--retry", description = "Run a failing test again up to this many times.")
+    Integer retry;
+
+    @Option(names = "--sequence.shuffle", negatable = true, description = "Run the files in a random order (the seed is printed).")
+    Boolean shuffle;
+
+    @Option(names = "--sequence.seed", description = "The seed of --sequence.shuffle, to replay an order.")
+    Long seed;
+
+    @Option(names = "--passWithNoTests", description = "Pass when there are no test files (an empty shard, say).")
+    Boolean passWithNoTests;
+
     LanesConfig load() {
       List<ConfigOverride> overrides = new ArrayList<>();
       add(overrides, "pool", poolFromHere(pool), "--pool");
@@ -99,6 +125,12 @@ public final class Main {
       add(overrides, "reporters", reporters, "--reporter");
       add(overrides, "outputFile", outputFile, "--outputFile");
       add(overrides, "testTimeout", testTimeout, "--testTimeout");
+      add(overrides, "shard", shard, "--shard");
+      add(overrides, "bail", bail, "--bail");
+      add(overrides, "retry", retry, "--retry");
+      add(overrides, "sequence.shuffle", shuffle, "--sequence.shuffle");
+      add(overrides, "sequence.seed", seed, "--sequence.seed");
+      add(overrides, "passWithNoTests", passWithNoTests, "--passWithNoTests");
       if (classpath != null) {
         add(overrides, "classpath", List.of(classpath.startsWith("@") ? classpath
             : classpath.replace(java.io.File.pathSeparator, "\n")).stream()
@@ -116,6 +148,10 @@ public final class Main {
 
     PrintStream out() {
       return streams.get()[0];
+    }
+
+    PrintStream err() {
+      return streams.get()[1];
     }
 
     private static void add(List<ConfigOverride> overrides, String key, Object value, String option) {
@@ -146,9 +182,24 @@ public final class Main {
     @Mixin
     Shared shared;
 
+    @Option(names = "--merge-reports", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
+        description = "Report the blob reports in DIR (default: <root>/.lanes-reports) as one run, without running.")
+    String mergeReports;
+
     @Override
     public Integer call() {
-      return Lanes.run(shared.load(), shared.options(false)).exitCode();
+      if (mergeReports == null) {
+        return Lanes.run(shared.load(), shared.options(false)).exitCode();
+      }
+      if (!shared.filters.isEmpty()) {
+        shared.err().println("--merge-reports reports the blobs as they are; it takes no filters (got "
+            + shared.filters + ").");
+        return CONFIGURATION_ERROR;
+      }
+      LanesConfig config = shared.load();
+      Path folder = mergeReports.isEmpty() ? config.root().resolve(".lanes-reports")
+          : Path.of(mergeReports).toAbsolutePath().normalize();
+      return Lanes.mergeReports(config, folder, shared.options(false)).exitCode();
     }
   }
 

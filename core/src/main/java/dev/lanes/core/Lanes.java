@@ -6,7 +6,11 @@ import dev.lanes.core.internal.discovery.LauncherAlignment;
 import dev.lanes.core.internal.discovery.TestClassScanner;
 import dev.lanes.core.internal.registry.PoolInstances;
 import dev.lanes.core.internal.registry.PoolRegistry;
+import dev.lanes.core.internal.reporters.Blobs;
 import dev.lanes.core.internal.reporters.ReporterFactory;
+import dev.lanes.core.internal.sequence.ResultsCache;
+import dev.lanes.core.internal.sequence.Sequencing;
+import dev.lanes.core.internal.state.RunSnapshot;
 import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.PoolConfigurationException;
 import dev.lanes.spi.PoolLogger;
@@ -20,6 +24,7 @@ import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.TestErrors;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  * files, and ends every file with a result.
  */
 public final class Lanes {
+  /** This version of Lanes; blobs record it, and only blobs of the same version merge. */
+  public static final String VERSION = "0.1.0";
+
   private Lanes() {
   }
 
@@ -86,22 +95,32 @@ public final class Lanes {
     PoolLogger logger = new ConsoleLogger(options.console());
     List<String> problems = new ArrayList<>(config.problems());
     List<Reporter> reporters = new ArrayList<>(options.collectOnly() ? List.of()
-        : ReporterFactory.create(config, new ReporterOptions(options.console(), options.interactive(), config.root(),
-            Optional.empty()), problems));
+        : ReporterFactory.create(config, reporterOptions(config, options), problems));
     reporters.addAll(options.extraReporters());
     List<ProjectConfig> selected = selectProjects(config, options, problems);
-    Map<String, List<TestSpecification>> byPool = new LinkedHashMap<>();
     Map<String, String> origins = new LinkedHashMap<>();
-    List<TestSpecification> specs = specifications(selected, options.filters(), byPool, origins, problems);
+    ResultsCache cache = new ResultsCache(config.root());
+    Sequencing sequencing = new Sequencing(config.settings(), selected, cache);
+    List<TestSpecification> found = specifications(selected, options.filters(), origins, problems);
+    List<TestSpecification> specs = sequencing.apply(found, problems);
+    List<List<TestSpecification>> groups = sequencing.groups(specs, problems);
     PoolRegistry registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());
     TestRun run = new TestRun(reporters);
-    Map<String, ProcessPool> pools = createPools(config, registry, byPool, origins, run, logger, problems);
+    run.bail(config.settings().bail());
+    Map<String, ProcessPool> pools = createPools(config, registry, byPool(specs), origins, run, logger, problems);
     if (!problems.isEmpty()) {
       registry.close();
       throw new ConfigurationException(problems);
     }
     if (specs.isEmpty()) {
-      options.console().println("No test files found, exiting with code 1");
+      boolean pass = config.settings().passWithNoTests();
+      if (pass && config.settings().shard().isPresent() && !found.isEmpty()) {
+        options.console().println("No test files in shard " + config.settings().shard().get() + " of " + found.size()
+            + " files, exiting with code 0");
+        registry.close();
+        return new RunResult(0, List.of(), List.of());
+      }
+      options.console().println("No test files found, exiting with code " + (pass ? 0 : 1));
       selected.forEach(p -> options.console().println("  " + (p.name().isEmpty() ? "" : p.name() + ": ")
           + (p.takesSources()
               ? p.pool() + ".include " + p.sources().include() + ", " + p.pool() + ".exclude " + p.sources().exclude()
@@ -109,7 +128,7 @@ public final class Lanes {
               : "include " + p.include() + ", exclude " + p.exclude() + " in "
                   + relative(config.root(), p.testClassDirs()))));
       registry.close();
-      return new RunResult(1, List.of(), List.of());
+      return new RunResult(pass ? 0 : 1, List.of(), List.of());
     }
     // Ctrl-C or a CI cancel: end the run as interrupted, so the summary and the reports still come out
     Thread interruptHook = new Thread(() -> {
@@ -121,18 +140,98 @@ public final class Lanes {
     }
     try {
       run.start(specs);
-      execute(pools, byPool, run, options.collectOnly());
+      for (List<TestSpecification> group : groups) { // sequence.groupOrder: one group after the other
+        if (run.cancelled()) {
+          run.failFiles(group, TestError.of("Cancelled", "the run stopped handing out files"));
+        } else {
+          execute(pools, byPool(group), run, options.collectOnly());
+        }
+      }
       closePools(pools, selected, run);
       if (options.collectOnly()) {
         run.collectedAll();
         return new RunResult(run.unhandledErrors().isEmpty() ? 0 : 1, run.modules(), run.unhandledErrors());
       }
       Reporter.RunEndReason reason = run.end();
+      recordResults(cache, run, logger);
       return new RunResult(reason == Reporter.RunEndReason.PASSED ? 0 : 1, run.modules(), run.unhandledErrors());
     } finally {
       registry.close();
       removeHook(interruptHook);
     }
+  }
+
+  private static ReporterOptions reporterOptions(LanesConfig config, RunOptions options) {
+    RunSettings settings = config.settings();
+    return new ReporterOptions(options.console(), options.interactive(), config.root(), Optional.empty(),
+        settings.shard().map(RunSettings.Shard::toString),
+        settings.shuffle() ? OptionalLong.of(settings.seed()) : OptionalLong.empty());
+  }
+
+  /** The files of each pool, in the order given. */
+  private static Map<String, List<TestSpecification>> byPool(List<TestSpecification> specs) {
+    Map<String, List<TestSpecification>> byPool = new LinkedHashMap<>();
+    specs.forEach(spec -> byPool.computeIfAbsent(spec.pool(), p -> new ArrayList<>()).add(spec));
+    return byPool;
+  }
+
+  /** Keeps what this run learnt of its files for the next run's order; a cache that cannot be written only warns. */
+  private static void recordResults(ResultsCache cache, TestRun run, PoolLogger logger) {
+    try {
+      cache.record(run.modules());
+    } catch (UncheckedIOException e) {
+      logger.warn(e.getMessage() + ": " + e.getCause());
+    }
+  }
+
+  /**
+   * {@code --merge-reports}: reports the blobs in {@code folder} (the shards of one run) through the configured
+   * reporters, as one run, without a pool. Throws {@link ConfigurationException} when a blob is not of this version,
+   * a file is in two blobs, or the reporters include {@code blob}.
+   */
+  public static RunResult mergeReports(LanesConfig config, Path folder, RunOptions options) {
+    List<String> problems = new ArrayList<>();
+    if (config.reporters().contains("blob")) {
+      problems.add("--merge-reports: the blob reporter cannot merge blob reports; choose the reporters to merge into"
+          + " (--reporter default, junit, html, ...).");
+    }
+    List<Reporter> reporters = new ArrayList<>(ReporterFactory.create(config, reporterOptions(config, options),
+        problems));
+    reporters.addAll(options.extraReporters());
+    List<RunSnapshot> blobs = Blobs.read(folder, VERSION, problems);
+    Map<String, String> seen = new LinkedHashMap<>();
+    List<RunSnapshot.FileSnapshot> files = new ArrayList<>();
+    for (RunSnapshot blob : blobs) {
+      String name = blob.shard().map(shard -> "shard " + shard).orElse("a run without a shard");
+      for (RunSnapshot.FileSnapshot file : blob.files()) {
+        String other = seen.putIfAbsent(file.id(), name);
+        if (other != null) {
+          problems.add("--merge-reports: " + file.moduleId() + (file.project().isEmpty() ? "" : " of project "
+              + file.project()) + " is in the blobs of both " + other + " and " + name + "; merge the shards of one"
+              + " run, each once.");
+        }
+        files.add(file);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+    files.sort(java.util.Comparator.comparingLong(RunSnapshot.FileSnapshot::startTime));
+    TestRun run = new TestRun(reporters);
+    run.start(files.stream().map(file -> new TestSpecification(new TestProject(file.project(), config.root(),
+        List.of(), file.pool(), true, 1, Duration.ZERO, Duration.ZERO), file.moduleId(), file.pool(),
+        Optional.empty(), List.of())).toList());
+    files.forEach(run::replay);
+    blobs.forEach(blob -> blob.errors().forEach(run::unhandled));
+    Reporter.RunEndReason reason = run.end();
+    if (!options.collectOnly()) {
+      for (RunSnapshot blob : blobs) {
+        options.console().println("  Per blob  " + blob.shard().map(shard -> "shard " + shard).orElse("run")
+            + "  " + blob.files().size() + (blob.files().size() == 1 ? " file  " : " files  ")
+            + String.format("%.2fs", blob.durationMillis() / 1000.0));
+      }
+    }
+    return new RunResult(reason == Reporter.RunEndReason.PASSED ? 0 : 1, run.modules(), run.unhandledErrors());
   }
 
   private static List<String> relative(Path root, List<Path> dirs) {
@@ -160,7 +259,6 @@ public final class Lanes {
   }
 
   private static List<TestSpecification> specifications(List<ProjectConfig> projects, List<String> filters,
-                                                        Map<String, List<TestSpecification>> byPool,
                                                         Map<String, String> origins, List<String> problems) {
     List<TestSpecification> specs = new ArrayList<>();
     for (ProjectConfig config : projects) {
@@ -174,9 +272,7 @@ public final class Lanes {
         origins.putIfAbsent(config.pool(), config.poolOrigin());
         for (String source : TestClassScanner.scanSources(config)) {
           if (filters.isEmpty() || filters.stream().anyMatch(source::contains)) {
-            TestSpecification spec = TestSpecification.of(project, source);
-            specs.add(spec);
-            byPool.computeIfAbsent(config.pool(), p -> new ArrayList<>()).add(spec);
+            specs.add(TestSpecification.of(project, source));
           }
         }
         continue;
@@ -193,9 +289,7 @@ public final class Lanes {
         Optional<ProjectConfig.PoolMatch> match = TestClassScanner.poolFor(config, found.relativePath());
         String pool = match.map(ProjectConfig.PoolMatch::pool).orElse(config.pool());
         match.ifPresent(m -> origins.putIfAbsent(m.pool(), m.origin()));
-        TestSpecification spec = new TestSpecification(project, found.className(), pool, Optional.empty(), List.of());
-        specs.add(spec);
-        byPool.computeIfAbsent(pool, p -> new ArrayList<>()).add(spec);
+        specs.add(new TestSpecification(project, found.className(), pool, Optional.empty(), List.of()));
       }
     }
     return specs;
@@ -203,7 +297,7 @@ public final class Lanes {
 
   private static TestProject testProject(ProjectConfig config, List<Path> classpath) {
     return new TestProject(config.name(), config.root(), classpath, config.pool(), config.isolate(),
-        config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit());
+        config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit(), config.retry());
   }
 
   private static Map<String, ProcessPool> createPools(LanesConfig config, PoolRegistry registry,

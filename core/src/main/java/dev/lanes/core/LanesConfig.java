@@ -10,12 +10,13 @@ import java.util.Optional;
 /**
  * A resolved configuration: the projects, the reporters with their output files, and the raw
  * configuration (for {@code poolOptions}, converted by each pool into its own type), and the problems found
- * so far, reported together with those found when the pools are created.
+ * so far, reported together with those found when the pools are created; and the settings of the whole run.
  */
 public record LanesConfig(Path root, List<ProjectConfig> projects, List<String> reporters,
-                          Map<String, Path> outputFiles, Config raw, List<String> problems) {
+                          Map<String, Path> outputFiles, Config raw, List<String> problems, RunSettings settings) {
   public LanesConfig {
     Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(settings, "settings");
     projects = List.copyOf(projects);
     reporters = List.copyOf(reporters);
     outputFiles = Map.copyOf(outputFiles);

@@ -15,7 +15,7 @@ public record ProjectConfig(String name, Path root, String pool, String poolOrig
                             List<Path> testClassDirs, List<String> include, List<String> exclude,
                             List<PoolMatch> poolMatchGlobs, boolean isolate, int maxWorkers, Duration testTimeout,
                             Duration teardownTimeout, long vmMemoryLimit, SourceFiles typecheck,
-                            SourceFiles browser) {
+                            SourceFiles browser, int groupOrder, int retry) {
   public ProjectConfig {
     Objects.requireNonNull(name, "name");
     classpath = List.copyOf(classpath);

@@ -2,6 +2,7 @@ package dev.lanes.spi;
 
 import dev.lanes.spi.protocol.RuntimeRpc;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What core gives a pool (Vitest's {@code Vitest} object): the projects, the methods workers
@@ -20,6 +21,13 @@ public interface PoolContext {
 
   /** Core's scheduler (queue, {@code maxWorkers} slots, isolation, reuse, crash handling) over {@code factory}'s workers. */
   ProcessPool workerPool(WorkerFactory factory);
+
+  /**
+   * {@code listener} hears, with the reason, when the run stops handing out files ({@code bail}): a pool stops
+   * starting files; those it never started are reported skipped. {@link #workerPool} pools do this themselves.
+   */
+  default void onCancel(Consumer<String> listener) {
+  }
 
   /** Messages for the person running the tests. */
   PoolLogger logger();

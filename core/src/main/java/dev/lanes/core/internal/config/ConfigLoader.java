@@ -12,6 +12,7 @@ import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.LanesConfig;
 import dev.lanes.core.ProjectConfig;
+import dev.lanes.core.RunSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ import java.util.function.Supplier;
  * throws at once; other problems travel in {@link LanesConfig#problems()} to be reported with the pools' own.
  */
 public final class ConfigLoader {
-  private static final Set<String> ROOT_ONLY = Set.of("projects", "reporters", "outputFile");
+  private static final Set<String> ROOT_ONLY = Set.of("projects", "reporters", "outputFile", "bail", "shard",
+      "passWithNoTests");
   private static final Set<String> PROJECT_ONLY = Set.of("extends");
 
   private final Path root;
@@ -83,7 +85,8 @@ public final class ConfigLoader {
     List<ProjectConfig> projects = projects(merged);
     List<String> reporters = read(() -> stringList(merged, "reporters"), List.of("default"));
     Map<String, Path> outputFiles = read(() -> outputFiles(merged), Map.of());
-    return new LanesConfig(root, projects, reporters, outputFiles, merged, problems);
+    RunSettings settings = read(() -> settings(merged), RunSettings.defaults());
+    return new LanesConfig(root, projects, reporters, outputFiles, merged, problems, settings);
   }
 
   private Config parseUserFile(Optional<Path> configFile) {
@@ -146,6 +149,7 @@ public final class ConfigLoader {
     for (int i = 0; i < declared.size(); i++) {
       ConfigObject object = declared.get(i);
       checkKeys(object, knownKeys, ROOT_ONLY, PROJECT_ONLY, "projects[" + i + "].");
+      checkProjectSequence(object, i);
       Config own = object.toConfig();
       boolean extendsRoot = read(() -> own.hasPath("extends") && own.getBoolean("extends"), false);
       Config base = extendsRoot ? merged.withoutPath("projects") : reference;
@@ -181,7 +185,46 @@ public final class ConfigLoader {
         read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10)),
         read(() -> vmMemoryLimit(config, maxWorkers), MemoryLimit.share(MemoryLimit.memory(), maxWorkers)),
         sourceFiles(config, projectRoot, "typecheck"),
-        sourceFiles(config, projectRoot, "browser"));
+        sourceFiles(config, projectRoot, "browser"),
+        read(() -> config.getInt("sequence.groupOrder"), 0),
+        read(() -> atLeastZero(config, "retry"), 0));
+  }
+
+  private RunSettings settings(Config config) {
+    Optional<RunSettings.Shard> shard = Optional.empty();
+    if (config.hasPath("shard")) {
+      ConfigValue value = config.getValue("shard");
+      try {
+        shard = Optional.of(RunSettings.Shard.parse(String.valueOf(value.unwrapped())));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException.BadValue(value.origin(), "shard", e.getMessage());
+      }
+    }
+    boolean shuffle = config.getBoolean("sequence.shuffle");
+    long seed = config.hasPath("sequence.seed") ? config.getLong("sequence.seed") : System.currentTimeMillis();
+    return new RunSettings(atLeastZero(config, "bail"), shard, config.getBoolean("passWithNoTests"),
+        config.getString("sequence.sequencer"), shuffle, seed);
+  }
+
+  private static int atLeastZero(Config config, String key) {
+    int value = config.getInt(key);
+    if (value < 0) {
+      throw new ConfigException.BadValue(config.getValue(key).origin(), key, "must be 0 or more, was " + value);
+    }
+    return value;
+  }
+
+  /** In a project only {@code sequence.groupOrder} may be set: the rest of {@code sequence} is the run's. */
+  private void checkProjectSequence(ConfigObject object, int index) {
+    ConfigValue sequence = object.get("sequence");
+    if (sequence instanceof ConfigObject keys) {
+      for (String key : new TreeSet<>(keys.keySet())) {
+        if (!key.equals("groupOrder")) {
+          problems.add(where(keys.get(key).origin()) + ": projects[" + index + "].sequence." + key + " is the run's"
+              + " setting, not a project's; set it at the top level (a project may set only sequence.groupOrder).");
+        }
+      }
+    }
   }
 
   /** {@code testSourceDirs} with the {@code <pool>.include} and {@code <pool>.exclude} globs of a pool that takes sources. */

@@ -9,6 +9,7 @@ import dev.lanes.spi.TestProject;
 import dev.lanes.spi.WorkerFactory;
 import dev.lanes.spi.protocol.RuntimeRpc;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What core gives one pool: its projects, the run's methods, the scheduler and the logger. */
 final class CorePoolContext implements PoolContext {
@@ -42,6 +43,11 @@ final class CorePoolContext implements PoolContext {
   @Override
   public ProcessPool workerPool(WorkerFactory factory) {
     return new WorkerProcessPool(poolName, factory, run, logger);
+  }
+
+  @Override
+  public void onCancel(Consumer<String> listener) {
+    run.onCancel(listener);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lanes.core.internal.reporters;
 
+import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.TestCase;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.protocol.TaskResult;
@@ -151,6 +152,18 @@ final class ConsoleFormat {
     if (!unhandled.isEmpty()) {
       out.println(dim("     Errors ") + " " + red(unhandled.size() + (unhandled.size() == 1 ? " error" : " errors")));
     }
+    long flaky = modules.stream().flatMap(m -> m.tests().stream())
+        .filter(t -> state(t) == TaskState.PASS && t.result().map(r -> r.retryCount() > 0).orElse(false)).count();
+    if (flaky > 0) {
+      out.println(dim("      Flaky ") + " " + yellow(flaky + (flaky == 1 ? " test" : " tests") + " passed on a retry"));
+    }
+    modules.stream().map(m -> m.result().flatMap(r -> r.note()).orElse(""))
+        .filter(note -> note.startsWith(TestRun.NOT_RUN_BAIL)).findFirst().ifPresent(note -> {
+          long notRun = modules.stream().filter(m -> m.result().flatMap(r -> r.note()).filter(note::equals).isPresent())
+              .count();
+          out.println(dim("       Bail ") + " " + yellow(note.substring("not run: ".length()) + "; " + notRun
+              + (notRun == 1 ? " file" : " files") + " not run"));
+        });
     out.println(dim("   Start at ") + " " + java.time.LocalTime.ofInstant(java.time.Instant.ofEpochMilli(startMillis),
         java.time.ZoneId.systemDefault()).withNano(0));
     out.println(dim("   Duration ") + " " + duration(durationMillis));

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Vitest's default reporter: a line per finished file (every test with {@code verbose}), console
@@ -30,6 +31,8 @@ public final class DefaultReporter implements Reporter {
   private final boolean live;
   private final boolean verbose;
   private final ConsoleFormat format;
+  private final Optional<String> shard;
+  private final OptionalLong seed;
   private final Map<String, TestModule> running = new LinkedHashMap<>();
   private final List<TestModule> finished = new ArrayList<>();
   private int drawnLines;
@@ -42,6 +45,8 @@ public final class DefaultReporter implements Reporter {
     this.live = options.interactive();
     this.verbose = verbose;
     this.format = new ConsoleFormat(options.interactive());
+    this.shard = options.shard();
+    this.seed = options.seed();
   }
 
   @Override
@@ -50,7 +55,11 @@ public final class DefaultReporter implements Reporter {
     total = specifications.size();
     out.println();
     out.println(" " + format.bold("RUN") + "  " + format.dim("Lanes " + specifications.size() + " test files, pools "
-        + specifications.stream().map(TestSpecification::pool).distinct().toList()));
+        + specifications.stream().map(TestSpecification::pool).distinct().toList()
+        + shard.map(s -> ", shard " + s).orElse("")));
+    if (seed.isPresent()) {
+      out.println("      " + format.dim("Running tests with seed \"" + seed.getAsLong() + "\""));
+    }
     out.println();
   }
 
@@ -87,10 +96,12 @@ public final class DefaultReporter implements Reporter {
     out.println(format.moduleLine(module));
     for (TestCase test : module.tests()) {
       TaskState state = ConsoleFormat.state(test);
-      if (verbose || state == TaskState.FAIL) {
+      int retries = test.result().map(r -> r.retryCount()).orElse(0);
+      if (verbose || state == TaskState.FAIL || retries > 0) {
         String note = state == TaskState.SKIP ? test.result().flatMap(r -> r.note()).map(n -> " " + format.dim(n)).orElse("") : "";
         out.println("   " + format.symbol(state) + " " + String.join(" > ", withName(test)) + " "
-            + format.dim(ConsoleFormat.duration(test.result().map(r -> r.durationMillis()).orElse(0L))) + note);
+            + format.dim(ConsoleFormat.duration(test.result().map(r -> r.durationMillis()).orElse(0L))) + note
+            + (retries > 0 ? " " + format.yellow("(retry x" + retries + ")") : ""));
       }
     }
     redraw(true);

@@ -91,6 +91,7 @@ public final class JsonReporter implements Reporter {
     node.put("status", status(ConsoleFormat.state(test)));
     node.put("title", test.name());
     node.put("duration", test.result().map(TaskResult::durationMillis).orElse(0L));
+    node.put("retryCount", test.result().map(TaskResult::retryCount).orElse(0));
     ArrayNode failures = node.putArray("failureMessages");
     test.result().map(TaskResult::errors).orElse(List.of())
         .forEach(error -> failures.add(error.headline() + "\n" + error.stack().orElse("")));
@@ -103,6 +104,7 @@ public final class JsonReporter implements Reporter {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("id", test.id()).put("name", test.name()).put("type", "test").put("state", status(ConsoleFormat.state(test)));
     node.put("duration", test.result().map(TaskResult::durationMillis).orElse(0L));
+    node.put("retryCount", test.result().map(TaskResult::retryCount).orElse(0));
     test.uniqueId().ifPresent(id -> node.put("uniqueId", id));
     return node;
   }

@@ -136,6 +136,10 @@ public final class JunitReporter implements Reporter {
     } else if (ConsoleFormat.state(test) == TaskState.SKIP) {
       xml.writeEmptyElement("skipped");
       test.result().flatMap(TaskResult::note).ifPresent(note -> attribute(xml, "message", note));
+    } else if (ConsoleFormat.state(test) == TaskState.PASS) {
+      for (TestError attempt : test.result().map(TaskResult::errors).orElse(List.of())) {
+        flaky(xml, attempt); // passed on a retry: Surefire's record of each failed attempt
+      }
     }
     output(xml, "system-out", test.logs(), UserConsoleLog.ConsoleStream.STDOUT);
     output(xml, "system-err", test.logs(), UserConsoleLog.ConsoleStream.STDERR);
@@ -148,6 +152,16 @@ public final class JunitReporter implements Reporter {
     xml.writeAttribute("message", clean(error.message()));
     xml.writeAttribute("type", error.name());
     xml.writeCharacters(clean(error.headline() + "\n" + error.stack().orElse("")));
+    xml.writeEndElement();
+  }
+
+  private static void flaky(XMLStreamWriter xml, TestError error) throws XMLStreamException {
+    xml.writeStartElement(kindOf(error.name()).equals("failure") ? "flakyFailure" : "flakyError");
+    xml.writeAttribute("message", clean(error.message()));
+    xml.writeAttribute("type", error.name());
+    xml.writeStartElement("stackTrace");
+    xml.writeCharacters(clean(error.headline() + "\n" + error.stack().orElse("")));
+    xml.writeEndElement();
     xml.writeEndElement();
   }
 
@@ -177,7 +191,10 @@ public final class JunitReporter implements Reporter {
     if (errors.isEmpty()) {
       return "";
     }
-    String name = errors.get(0).name();
+    return kindOf(errors.get(0).name());
+  }
+
+  private static String kindOf(String name) {
     String simple = name.substring(name.lastIndexOf('.') + 1);
     // a type test's compile error is its claim failing, as an assertion's is (the typecheck pool's TypeCheckError)
     return simple.contains("Assertion") || simple.equals("ComparisonFailure") || simple.contains("AssertionFailed")

@@ -26,8 +26,7 @@ public final class ReporterFactory {
         problems.add("reporter '" + name + "' is not known; known reporters: " + String.join(", ", providers.keySet()) + ".");
         continue;
       }
-      reporters.add(provider.create(new ReporterOptions(base.console(), base.interactive(), base.root(),
-          config.outputFile(name))));
+      reporters.add(provider.create(base.withOutputFile(config.outputFile(name))));
     }
     return reporters;
   }

@@ -8,6 +8,7 @@ import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.WorkerFactory;
 import dev.lanes.spi.WorkerOptions;
 import dev.lanes.spi.protocol.FileSpec;
+import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.WorkerResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,8 +18,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +53,8 @@ final class Pool {
   private int maxWorkers = 1;
   private int active;
   private boolean cancelling;
+  private String cancelled;
+  private final Set<PoolRunner> busy = ConcurrentHashMap.newKeySet();
 
   Pool(String name, WorkerFactory factory, TestRun run, PoolLogger logger) {
     this.name = name;
@@ -91,7 +96,9 @@ final class Pool {
     List<CompletableFuture<Void>> results = new ArrayList<>();
     for (PoolTask task : tasks) {
       CompletableFuture<Void> result = new CompletableFuture<>();
-      if (cancelling) {
+      if (cancelled != null) {
+        result.completeExceptionally(new PoolException("[" + name + "] " + cancelled));
+      } else if (cancelling) {
         result.completeExceptionally(new PoolException("[" + name + "] Cannot run tasks while pool is cancelling"));
       } else {
         queue.add(new Queued(task, result));
@@ -124,10 +131,13 @@ final class Pool {
       runner = runnerFor(task);
       runner.start(workerIds.incrementAndGet(), settings(task.project()));
       List<FileSpec> specs = task.files().stream().map(TestSpecification::toFileSpec).toList();
+      busy.add(runner);
       WorkerResponse.TestFileFinished done = await(runner, runner.request(specs), task.project());
       if (done.error().isPresent()) {
         filesFailed = true;
         run.failFiles(task.files(), done.error().get());
+      } else if (run.cancelled()) { // a batch the worker left after a cancel: its files not started are skipped
+        run.failFiles(task.files(), TestError.of("Cancelled", "the run stopped handing out files"));
       }
       overLimit = isolatesEachFile && overMemoryLimit(done, task.project());
     } catch (ExecutionException e) {
@@ -138,6 +148,9 @@ final class Pool {
     } catch (PoolException | RuntimeException e) {
       failure = e;
     } finally {
+      if (runner != null) {
+        busy.remove(runner);
+      }
       release(task, runner, filesFailed || failure != null, overLimit);
       if (failure == null) {
         queued.result().complete(null);
@@ -178,6 +191,9 @@ final class Pool {
   private Map<String, String> settings(TestProject project) {
     Map<String, String> settings = new HashMap<>();
     settings.put("testTimeout", String.valueOf(project.testTimeout().toMillis()));
+    if (project.retry() > 0) {
+      settings.put("retry", String.valueOf(project.retry()));
+    }
     if (isolatesEachFile && project.vmMemoryLimit() != Long.MAX_VALUE) {
       settings.put("vmMemoryLimit", String.valueOf(project.vmMemoryLimit()));
     }
@@ -252,6 +268,23 @@ final class Pool {
 
   private static String mebibytes(long bytes) {
     return bytes / 1_048_576 + " MiB";
+  }
+
+  /**
+   * The run stopped handing out files (bail): queued tasks fail as cancelled, and busy workers are told to stop
+   * after their current file. Their files not started are then skipped by the run.
+   */
+  void cancel(String reason) {
+    List<PoolRunner> working;
+    synchronized (this) {
+      cancelled = reason;
+      for (Queued queued : queue) {
+        queued.result().completeExceptionally(new PoolException("[" + name + "] " + reason));
+      }
+      queue.clear();
+      working = List.copyOf(busy);
+    }
+    working.forEach(runner -> runner.cancel(reason));
   }
 
   /** Stops every runner and waits for all stops started so far. */

@@ -128,6 +128,13 @@ final class PoolRunner implements PoolWorker.Listener {
     return current;
   }
 
+  /** Tells a busy worker to stop after its current file; a worker that is not running a request is left alone. */
+  synchronized void cancel(String reason) {
+    if (state == State.STARTED && finished != null && !finished.isDone()) {
+      worker.send(new WorkerRequest.Cancel(reason));
+    }
+  }
+
   /** Stops the worker: gracefully ({@code stop} → {@code stopped}, at most {@code timeout}) unless forced, then by force. */
   synchronized CompletableFuture<Void> stop(boolean force, Duration timeout) {
     if (stopping != null) {

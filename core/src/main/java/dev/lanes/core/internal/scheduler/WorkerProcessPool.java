@@ -33,6 +33,7 @@ public final class WorkerProcessPool implements ProcessPool {
     this.pool = new Pool(name, factory, run, logger);
     this.run = run;
     this.isolatesEachFile = factory.isolatesEachFile();
+    run.onCancel(pool::cancel);
   }
 
   @Override

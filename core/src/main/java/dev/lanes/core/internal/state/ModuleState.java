@@ -29,6 +29,8 @@ final class ModuleState implements TestModule {
   int poolId;
   long startTime;
   long durationMillis;
+  /** Reported from a blob: its times are the run's that wrote it. */
+  boolean replayed;
 
   ModuleState(String id, String moduleId, String project, String pool) {
     this.id = id;

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The state of one run and the order of its reporter events. Workers report into it from any
@@ -32,16 +34,36 @@ import java.util.concurrent.CompletionStage;
 public final class TestRun {
   /** The note of a file an interrupted run never finished. */
   public static final String NOT_RUN_INTERRUPTED = "not run: the run was interrupted";
+  /** The start of the note of a file a run that bailed out never started. */
+  public static final String NOT_RUN_BAIL = "not run: bail";
 
   private final Reporters reporters;
   private final Map<String, ModuleState> modules = new LinkedHashMap<>();
   private final Map<String, TaskNode> tasks = new HashMap<>();
   private final List<TestError> unhandledErrors = new ArrayList<>();
+  private final List<Consumer<String>> cancelListeners = new CopyOnWriteArrayList<>();
   private boolean interrupted;
   private boolean ended;
+  private int bail;
+  private String cancelReason;
 
   public TestRun(List<Reporter> reporters) {
     this.reporters = new Reporters(reporters, this::unhandled);
+  }
+
+  /** After {@code failedTests} failed tests the run stops handing out files ({@code bail}; 0 never). */
+  public synchronized void bail(int failedTests) {
+    bail = failedTests;
+  }
+
+  /** {@code listener} hears when the run stops handing out files (bail), with the reason; pools stop queuing. */
+  public void onCancel(Consumer<String> listener) {
+    cancelListeners.add(listener);
+  }
+
+  /** Whether the run stopped handing out files: files not started yet are skipped. */
+  public synchronized boolean cancelled() {
+    return cancelReason != null;
   }
 
   /** Registers the files of the run and tells the reporters the run started. */
@@ -184,6 +206,9 @@ public final class TestRun {
       if (!module.ended && interrupted) {
         module.result = TaskResult.skipped(NOT_RUN_INTERRUPTED); // its worker was stopped by the interrupt
         end(module);
+      } else if (!module.ended && cancelReason != null && !module.started) {
+        module.result = TaskResult.skipped(cancelReason);
+        end(module);
       } else if (!module.ended) {
         // the test that was running when the file broke fails with the reason; the others were not run
         Optional<TaskNode> running = module.testNodes().stream().filter(t -> t.ready && !t.finished)
@@ -240,6 +265,40 @@ public final class TestRun {
         ? RunEndReason.FAILED : RunEndReason.PASSED;
   }
 
+  /**
+   * Reports a file of an earlier run (a blob) as if it ran now: the same events in the same order, with its own
+   * start time, duration and worker. The run must have been {@linkplain #start started} with its specification.
+   */
+  public synchronized void replay(RunSnapshot.FileSnapshot file) {
+    ModuleState module = modules.computeIfAbsent(file.id(),
+        id -> new ModuleState(id, file.moduleId(), file.project(), file.pool()));
+    module.poolId = file.poolId();
+    module.startTime = file.startTime();
+    module.durationMillis = file.durationMillis();
+    module.replayed = true;
+    for (Task task : file.tasks()) {
+      module.roots.add(module.add(task, null, tasks));
+    }
+    queuedFirst(module);
+    startFirst(module);
+    file.logs().stream().filter(log -> log.taskId().map(tasks::get).map(n -> n.type() != TaskType.TEST).orElse(true))
+        .forEach(this::log); // the file's and its suites' own output (static initialisers, class-level hooks) came first
+    for (TaskNode test : module.testNodes()) {
+      test.result = file.results().get(test.id());
+      ready(test);
+      file.logs().stream().filter(log -> log.taskId().filter(test.id()::equals).isPresent()).forEach(this::log);
+      finish(test);
+    }
+    file.results().forEach((id, result) -> {
+      TaskNode node = tasks.get(id);
+      if (node != null && node.type() != TaskType.TEST) {
+        node.result = result;
+      }
+    });
+    module.result = file.result().orElse(null);
+    end(module);
+  }
+
   /** Tells the reporters what a collect-only run found. */
   public synchronized void collectedAll() {
     List<TestModule> all = List.copyOf(modules.values());
@@ -293,7 +352,18 @@ public final class TestRun {
     if (!node.finished && node.result != null && node.result.state().isFinal()) {
       node.finished = true;
       reporters.each(r -> r.onTestCaseResult(node));
+      if (node.result.state() == TaskState.FAIL && bail > 0 && cancelReason == null && failedTests() >= bail) {
+        cancel(NOT_RUN_BAIL + " = " + bail + ", the run stopped after " + bail + (bail == 1 ? " failed test" : " failed tests"));
+      }
     }
+  }
+
+  /** Stops handing out files; the listeners (pools) hear of it on a thread of their own, outside the run's lock. */
+  private void cancel(String reason) {
+    cancelReason = reason;
+    Thread notify = new Thread(() -> cancelListeners.forEach(listener -> listener.accept(reason)), "lanes-cancel");
+    notify.setDaemon(true);
+    notify.start();
   }
 
   private void end(ModuleState module) {
@@ -318,7 +388,7 @@ public final class TestRun {
       module.result = new TaskResult(TaskState.FAIL, module.result.durationMillis(), module.result.errors(), 0,
           module.result.note());
     }
-    if (module.startTime > 0) {
+    if (module.startTime > 0 && !module.replayed) {
       module.durationMillis = Math.max(module.result.durationMillis(), System.currentTimeMillis() - module.startTime);
     }
     module.ended = true;
