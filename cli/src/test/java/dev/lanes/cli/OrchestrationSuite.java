@@ -23,7 +23,7 @@ final class OrchestrationSuite {
   }
 
   static void write(Path dir, String extraConf) throws Exception {
-    Path src = Files.createDirectories(dir.resolve("src/orch"));
+    Path src = Files.createDirectories(dir.resolve("src/test/java/orch"));
     List<String> sources = new ArrayList<>();
     for (int i = 0; i < PASSING.size(); i++) {
       StringBuilder tests = new StringBuilder();
