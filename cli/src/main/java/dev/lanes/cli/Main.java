@@ -48,11 +48,30 @@ public final class Main {
     });
     Shared.streams.set(new PrintStream[] {out, err});
     try {
-      // Vitest's spelling, `lanes --merge-reports [dir]`, is `lanes run --merge-reports [dir]`
-      return commandLine.execute(args.length > 0 && args[0].startsWith("--merge-reports") ? prepend("run", args) : args);
+      // Vitest's spellings: `lanes --merge-reports [dir]` is `lanes run --merge-reports [dir]`, and
+      // `--outputFile.junit=PATH` (or `--outputFile.junit PATH`) is `--outputFile junit=PATH`
+      String[] spelled = vitestSpellings(args);
+      return commandLine.execute(spelled.length > 0 && spelled[0].startsWith("--merge-reports")
+          ? prepend("run", spelled) : spelled);
     } finally {
       Shared.streams.remove();
     }
+  }
+
+  static String[] vitestSpellings(String[] args) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("--outputFile\\.([\\w-]+)(?:=(.*))?")
+          .matcher(args[i]);
+      if (matcher.matches()) {
+        String path = matcher.group(2) != null ? matcher.group(2) : i + 1 < args.length ? args[++i] : "";
+        out.add("--outputFile");
+        out.add(matcher.group(1) + "=" + path);
+      } else {
+        out.add(args[i]);
+      }
+    }
+    return out.toArray(String[]::new);
   }
 
   private static String[] prepend(String first, String[] rest) {
@@ -90,8 +109,10 @@ public final class Main {
     @Option(names = "--reporter", description = "Reporters: default, verbose, dot, json, junit, blob, github-actions, html (repeatable).")
     List<String> reporters;
 
-    @Option(names = "--outputFile", description = "Where json and junit reporters write.")
-    String outputFile;
+    @Option(names = "--outputFile", paramLabel = "[REPORTER=]PATH",
+        description = "Where file-writing reporters write: one path for all, or REPORTER=PATH (repeatable);"
+            + " --outputFile.junit=PATH is the same.")
+    List<String> outputFile;
 
     @Option(names = "--classpath", description = "The test class path (path-separated), or @file to read it from a file.")
     String classpath;
@@ -123,7 +144,7 @@ public final class Main {
       add(overrides, "maxWorkers", maxWorkers, "--maxWorkers");
       add(overrides, "isolate", isolate, isolate != null && !isolate ? "--no-isolate" : "--isolate");
       add(overrides, "reporters", reporters, "--reporter");
-      add(overrides, "outputFile", outputFile, "--outputFile");
+      add(overrides, "outputFile", outputFiles(), "--outputFile");
       add(overrides, "testTimeout", testTimeout, "--testTimeout");
       add(overrides, "shard", shard, "--shard");
       add(overrides, "bail", bail, "--bail");
@@ -140,6 +161,26 @@ public final class Main {
       }
       Path absoluteRoot = root.toAbsolutePath().normalize();
       return Lanes.loadConfig(absoluteRoot, Optional.ofNullable(config).map(Path::toAbsolutePath), overrides);
+    }
+
+    /** One path for every reporter, or {@code reporter=path} pairs as a map (the {@code outputFile} key's two forms). */
+    private Object outputFiles() {
+      if (outputFile == null) {
+        return null;
+      }
+      if (outputFile.size() == 1 && !outputFile.get(0).matches("[\\w-]+=.*")) {
+        return outputFile.get(0);
+      }
+      java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+      for (String entry : outputFile) {
+        int equals = entry.indexOf('=');
+        if (equals < 1) {
+          throw new ConfigurationException(List.of("--outputFile: give one path for all reporters, or REPORTER=PATH"
+              + " for each (e.g. --outputFile junit=target/lanes.xml); got '" + entry + "'."));
+        }
+        files.put(entry.substring(0, equals), entry.substring(equals + 1));
+      }
+      return files;
     }
 
     Lanes.RunOptions options(boolean collectOnly) {

@@ -19,6 +19,8 @@ public final class DotReporter implements Reporter {
   private final PrintStream out;
   private final ConsoleFormat format;
   private int column;
+  private int files;
+  private int ended;
   private long start;
 
   DotReporter(ReporterOptions options) {
@@ -29,6 +31,15 @@ public final class DotReporter implements Reporter {
   @Override
   public void onTestRunStart(List<TestSpecification> specifications) {
     start = System.currentTimeMillis();
+    files = specifications.size();
+  }
+
+  @Override
+  public void onTestModuleEnd(TestModule module) {
+    if (++ended == files && column > 0) { // the dots end before other reporters print their last words
+      out.println();
+      column = 0;
+    }
   }
 
   @Override
