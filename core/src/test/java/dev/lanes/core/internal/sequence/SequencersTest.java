@@ -156,6 +156,32 @@ class SequencersTest {
     assertThat(problems).singleElement().asString().contains("com.acme.Nope").contains("\"default\"");
   }
 
+  @Test
+  void groupsRunLowestFirstAndOneGroupMayNotMixMaxWorkers() {
+    TestProject unit = new TestProject("unit", Path.of("."), List.of(), "threads", true, 2, Duration.ZERO, Duration.ZERO);
+    TestProject slow = new TestProject("slow", Path.of("."), List.of(), "forks", true, 1, Duration.ZERO, Duration.ZERO);
+    List<TestSpecification> files = List.of(TestSpecification.of(unit, "a"), TestSpecification.of(slow, "b"));
+    List<String> problems = new java.util.ArrayList<>();
+
+    Sequencing together = new Sequencing(RunSettings.defaults(), List.of(), new ResultsCache(Path.of("none")));
+    together.groups(files, problems);
+    assertThat(problems).containsExactly("Projects \"unit\" and \"slow\" have different 'maxWorkers' but same"
+        + " 'sequence.groupOrder'.\nProvide unique 'sequence.groupOrder' for them.");
+
+    problems.clear();
+    Sequencing apart = new Sequencing(RunSettings.defaults(), List.of(config("unit", 1), config("slow", 0)),
+        new ResultsCache(Path.of("none")));
+    assertThat(apart.groups(files, problems)).extracting(group -> group.get(0).moduleId()).containsExactly("b", "a");
+    assertThat(problems).isEmpty();
+  }
+
+  private static dev.lanes.core.ProjectConfig config(String name, int groupOrder) {
+    dev.lanes.core.ProjectConfig.SourceFiles none = new dev.lanes.core.ProjectConfig.SourceFiles(List.of(), List.of(),
+        List.of());
+    return new dev.lanes.core.ProjectConfig(name, Path.of("."), "threads", "default", List.of(), List.of(), List.of(),
+        List.of(), List.of(), true, 1, Duration.ZERO, Duration.ZERO, 1, none, none, groupOrder, 0);
+  }
+
   private List<Integer> sizes(Sequencer sequencer, int files, int count) {
     return IntStream.rangeClosed(1, count).mapToObj(index -> sequencer.shard(files(files), index, count).size()).toList();
   }
