@@ -9,11 +9,7 @@ import dev.lanes.spi.ReporterProvider;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.protocol.TestError;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -44,14 +40,10 @@ public final class BlobReporter implements Reporter {
     Path file = options.outputFile().orElseGet(() -> options.root().resolve(FOLDER)
         .resolve(options.shard().map(shard -> "blob-" + shard.replace('/', '-') + ".json").orElse("blob.json")));
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path partial = file.resolveSibling(file.getFileName() + ".partial");
-      Files.writeString(partial, Blobs.MAPPER.writeValueAsString(snapshot));
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the blob report " + file, e);
+      ReportFiles.write(options, file, Blobs.MAPPER.writeValueAsString(snapshot), "blob report");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode the blob report. This is a bug in Lanes.", e);
     }
-    options.console().println("blob report written to " + ConsoleFormat.displayPath(options.root(), file));
   }
 
   /** {@code reporters = [blob]}. */

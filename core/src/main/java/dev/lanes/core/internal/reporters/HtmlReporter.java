@@ -10,9 +10,6 @@ import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.protocol.TaskResult;
 import dev.lanes.spi.protocol.TaskState;
 import dev.lanes.spi.protocol.TestError;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -46,13 +43,7 @@ public final class HtmlReporter implements Reporter {
     Path file = options.outputFile().orElse(options.root().resolve(DEFAULT_FILE));
     String page = new HtmlPage(options.root(), modules, unhandledErrors, reason, start,
         System.currentTimeMillis() - start).render();
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, page);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the HTML report " + file, e);
-    }
-    options.console().println("HTML report written to " + ConsoleFormat.displayPath(options.root(), file));
+    ReportFiles.write(options, file, page, "HTML report");
   }
 
   /** {@code reporters = [html]}. */

@@ -15,7 +15,6 @@ import dev.lanes.spi.protocol.TaskState;
 import dev.lanes.spi.protocol.TestError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -145,9 +144,7 @@ public final class JsonReporter implements Reporter {
       Optional<Path> file = options.outputFile();
       String json = MAPPER.writeValueAsString(root);
       if (file.isPresent()) {
-        Files.createDirectories(file.get().toAbsolutePath().getParent());
-        Files.writeString(file.get(), json);
-        options.console().println(" JSON  report written to " + ConsoleFormat.displayPath(options.root(), file.get()));
+        ReportFiles.write(options, file.get(), json, " JSON  report");
       } else {
         options.console().println(json);
       }

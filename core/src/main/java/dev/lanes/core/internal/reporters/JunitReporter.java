@@ -13,10 +13,8 @@ import dev.lanes.spi.protocol.UserConsoleLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,14 +45,10 @@ public final class JunitReporter implements Reporter {
       write(bytes, modules);
       Optional<Path> file = options.outputFile();
       if (file.isPresent()) {
-        Files.createDirectories(file.get().toAbsolutePath().getParent());
-        Files.write(file.get(), bytes.toByteArray());
-        options.console().println(" JUNIT  report written to " + ConsoleFormat.displayPath(options.root(), file.get()));
+        ReportFiles.write(options, file.get(), bytes.toString(StandardCharsets.UTF_8), " JUNIT  report");
       } else {
         options.console().println(bytes.toString(StandardCharsets.UTF_8));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the junit report", e);
     } catch (XMLStreamException e) {
       throw new IllegalStateException("cannot write the junit report. This is a bug in Lanes.", e);
     }
