@@ -4,6 +4,7 @@ import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.LanesConfig;
+import dev.lanes.core.WatchSession;
 import dev.lanes.spi.TestCase;
 import dev.lanes.spi.TestModule;
 import java.io.FileDescriptor;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +24,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lanes run} and {@code lanes list}. Exit codes: 0 passed, 1 test failures, 2 usage or configuration error. */
+/**
+ * {@code lanes run}, {@code lanes watch} and {@code lanes list}. Exit codes: 0 passed, 1 test failures, 2 usage or
+ * configuration error.
+ */
 @Command(name = "lanes", mixinStandardHelpOptions = true, version = "Lanes " + Lanes.VERSION,
     description = "Runs JVM test suites in pools of workers.",
-    subcommands = {Main.Run.class, Main.ListTests.class})
+    subcommands = {Main.Run.class, Main.Watch.class, Main.ListTests.class})
 public final class Main {
   static final int CONFIGURATION_ERROR = 2;
 
@@ -241,6 +246,104 @@ public final class Main {
       Path folder = mergeReports.isEmpty() ? config.root().resolve(".lanes-reports")
           : Path.of(mergeReports).toAbsolutePath().normalize();
       return Lanes.mergeReports(config, folder, shared.options(false)).exitCode();
+    }
+  }
+
+  /**
+   * {@code lanes watch}: runs the suite, then reruns the test classes a change of the class folders reaches, with
+   * the keys {@code a} (all), {@code f} (failed), {@code q} (quit), {@code h} (help) and Enter (all). Exits with the
+   * last run's code.
+   */
+  @Command(name = "watch", mixinStandardHelpOptions = true,
+      description = "Run the tests, then rerun those a recompiled class reaches; keys: a all, f failed, q quit.")
+  static final class Watch implements Callable<Integer> {
+    private static final int LISTED = 3;
+
+    @Mixin
+    Shared shared;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      PrintStream out = shared.out();
+      LanesConfig config = shared.load();
+      try (WatchSession session = Lanes.watch(config, shared.options(false));
+           Keys keys = Keys.open(() -> {
+             if (session.running()) {
+               out.println("\n Stopping: the running tests finish, the files not started are skipped...");
+               session.stop();
+             }
+           })) {
+        out.println(" WATCH  " + session.folders().size() + (session.folders().size() == 1 ? " folder" : " folders")
+            + ": " + session.folders().stream().map(f -> config.root().relativize(f).toString()).toList());
+        int exit = session.runAll().exitCode();
+        waiting(out, exit);
+        while (true) {
+          Optional<Character> key = keys.poll(0);
+          if (key.isPresent()) {
+            switch (key.get()) {
+              case 'q' -> {
+                return exit;
+              }
+              case 'a', '\r', '\n' -> {
+                out.println("\n RERUN  all test files");
+                exit = session.runAll().exitCode();
+                waiting(out, exit);
+              }
+              case 'f' -> {
+                Optional<Lanes.RunResult> failed = session.runFailed();
+                if (failed.isEmpty()) {
+                  out.println(" No failed test files to rerun.");
+                } else {
+                  exit = failed.get().exitCode();
+                  waiting(out, exit);
+                }
+              }
+              case 'h' -> help(out);
+              default -> {
+                // other keys mean nothing here
+              }
+            }
+            continue;
+          }
+          Optional<WatchSession.Rerun> change = session.awaitChange(Duration.ofMillis(150));
+          if (change.isEmpty()) {
+            continue;
+          }
+          WatchSession.Rerun rerun = change.get();
+          String changed = listed(rerun.changedClasses(), rerun.invalidates().size());
+          if (rerun.specs().isEmpty()) {
+            out.println("\n CHANGE  " + changed + ": no test file uses it");
+            continue;
+          }
+          out.println("\n RERUN  " + changed + " -> " + rerun.specs().size()
+              + (rerun.specs().size() == 1 ? " test file" : " test files"));
+          exit = session.rerun(rerun).exitCode();
+          waiting(out, exit);
+        }
+      }
+    }
+
+    private static String listed(List<String> classes, int files) {
+      if (classes.isEmpty()) {
+        return files + (files == 1 ? " resource" : " resources");
+      }
+      String shown = String.join(", ", classes.subList(0, Math.min(LISTED, classes.size())));
+      return classes.size() > LISTED ? shown + " and " + (classes.size() - LISTED) + " more" : shown;
+    }
+
+    private static void waiting(PrintStream out, int exit) {
+      out.println();
+      out.println(exit == 0 ? " PASS  Waiting for file changes..." : " FAIL  Tests failed. Watching for file changes...");
+      out.println("       press h to show help, press q to quit");
+    }
+
+    private static void help(PrintStream out) {
+      out.println();
+      out.println(" Watch Usage");
+      out.println(" press a to rerun all tests");
+      out.println(" press f to rerun only failed tests");
+      out.println(" press Enter to rerun all tests");
+      out.println(" press q to quit");
     }
   }
 

@@ -81,6 +81,14 @@ public final class Lanes {
     }
   }
 
+  /**
+   * Opens a watch session ({@code lanes watch}): the same checks as {@link #run}, then the pools stay open for
+   * the reruns. Throws {@link ConfigurationException} if the setup is wrong, or asks for a shard or the blob reporter.
+   */
+  public static WatchSession watch(LanesConfig config, RunOptions options) {
+    return WatchSession.open(config, options);
+  }
+
   /** Whether a {@code pool} value names a pool jar ({@code ./pools.jar}, {@code ./pools.jar#name}) rather than a pool. */
   public static boolean isPoolJarPath(String pool) {
     return PoolRegistry.isPath(pool);
@@ -140,13 +148,7 @@ public final class Lanes {
     }
     try {
       run.start(specs);
-      for (List<TestSpecification> group : groups) { // sequence.groupOrder: one group after the other
-        if (run.cancelled()) {
-          run.failFiles(group, TestError.of("Cancelled", "the run stopped handing out files"));
-        } else {
-          execute(pools, byPool(group), run, options.collectOnly());
-        }
-      }
+      executeGroups(pools, groups, run, options.collectOnly(), List.of());
       closePools(pools, selected, run);
       if (options.collectOnly()) {
         run.collectedAll();
@@ -161,7 +163,7 @@ public final class Lanes {
     }
   }
 
-  private static ReporterOptions reporterOptions(LanesConfig config, RunOptions options) {
+  static ReporterOptions reporterOptions(LanesConfig config, RunOptions options) {
     RunSettings settings = config.settings();
     return new ReporterOptions(options.console(), options.interactive(), config.root(), Optional.empty(),
         settings.shard().map(RunSettings.Shard::toString),
@@ -169,14 +171,14 @@ public final class Lanes {
   }
 
   /** The files of each pool, in the order given. */
-  private static Map<String, List<TestSpecification>> byPool(List<TestSpecification> specs) {
+  static Map<String, List<TestSpecification>> byPool(List<TestSpecification> specs) {
     Map<String, List<TestSpecification>> byPool = new LinkedHashMap<>();
     specs.forEach(spec -> byPool.computeIfAbsent(spec.pool(), p -> new ArrayList<>()).add(spec));
     return byPool;
   }
 
   /** Keeps what this run learnt of its files for the next run's order; a cache that cannot be written only warns. */
-  private static void recordResults(ResultsCache cache, TestRun run, PoolLogger logger) {
+  static void recordResults(ResultsCache cache, TestRun run, PoolLogger logger) {
     try {
       cache.record(run.modules());
     } catch (UncheckedIOException e) {
@@ -238,7 +240,7 @@ public final class Lanes {
     return dirs.stream().map(d -> root.relativize(d).toString()).toList();
   }
 
-  private static void removeHook(Thread hook) {
+  static void removeHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException | IllegalArgumentException e) {
@@ -246,7 +248,7 @@ public final class Lanes {
     }
   }
 
-  private static List<ProjectConfig> selectProjects(LanesConfig config, RunOptions options, List<String> problems) {
+  static List<ProjectConfig> selectProjects(LanesConfig config, RunOptions options, List<String> problems) {
     if (options.project().isEmpty()) {
       return config.projects();
     }
@@ -258,7 +260,7 @@ public final class Lanes {
     return selected;
   }
 
-  private static List<TestSpecification> specifications(List<ProjectConfig> projects, List<String> filters,
+  static List<TestSpecification> specifications(List<ProjectConfig> projects, List<String> filters,
                                                         Map<String, String> origins, List<String> problems) {
     List<TestSpecification> specs = new ArrayList<>();
     for (ProjectConfig config : projects) {
@@ -300,7 +302,7 @@ public final class Lanes {
         config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit(), config.retry());
   }
 
-  private static Map<String, ProcessPool> createPools(LanesConfig config, PoolRegistry registry,
+  static Map<String, ProcessPool> createPools(LanesConfig config, PoolRegistry registry,
                                                       Map<String, List<TestSpecification>> byPool,
                                                       Map<String, String> origins, TestRun run, PoolLogger logger,
                                                       List<String> problems) {
@@ -326,15 +328,30 @@ public final class Lanes {
     return pools;
   }
 
+  /** Runs the groups of {@code sequence.groupOrder} one after the other; after a bail the rest are not run. */
+  static void executeGroups(Map<String, ProcessPool> pools, List<List<TestSpecification>> groups, TestRun run,
+                            boolean collectOnly, List<String> invalidates) {
+    for (List<TestSpecification> group : groups) {
+      if (run.cancelled()) {
+        run.failFiles(group, TestError.of("Cancelled", "the run stopped handing out files"));
+      } else {
+        execute(pools, byPool(group), run, collectOnly, invalidates);
+      }
+    }
+  }
+
   private static void execute(Map<String, ProcessPool> pools, Map<String, List<TestSpecification>> byPool, TestRun run,
-                              boolean collectOnly) {
+                              boolean collectOnly, List<String> invalidates) {
     List<CompletableFuture<Void>> running = new ArrayList<>();
     for (Map.Entry<String, ProcessPool> entry : pools.entrySet()) {
       List<TestSpecification> specs = byPool.get(entry.getKey());
+      if (specs == null) {
+        continue; // a pool with no file in this group
+      }
       ProcessPool pool = entry.getValue();
       CompletableFuture<Void> future;
       try {
-        future = (collectOnly ? pool.collectTests(specs, List.of()) : pool.runTests(specs, List.of()))
+        future = (collectOnly ? pool.collectTests(specs, invalidates) : pool.runTests(specs, invalidates))
             .toCompletableFuture();
       } catch (RuntimeException e) {
         future = CompletableFuture.failedFuture(e);
@@ -352,7 +369,7 @@ public final class Lanes {
     CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
   }
 
-  private static void closePools(Map<String, ProcessPool> pools, List<ProjectConfig> projects, TestRun run) {
+  static void closePools(Map<String, ProcessPool> pools, List<ProjectConfig> projects, TestRun run) {
     Duration teardown = projects.stream().map(ProjectConfig::teardownTimeout).max(Duration::compareTo)
         .orElse(Duration.ofSeconds(10));
     for (ProcessPool pool : pools.values()) {
@@ -378,7 +395,7 @@ public final class Lanes {
   }
 
   /** Pool messages for the person running tests, on the console's error side. */
-  private record ConsoleLogger(PrintStream console) implements PoolLogger {
+  record ConsoleLogger(PrintStream console) implements PoolLogger {
     @Override
     public void info(String message) {
       console.println(message);

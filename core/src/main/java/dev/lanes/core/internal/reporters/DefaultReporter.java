@@ -53,6 +53,8 @@ public final class DefaultReporter implements Reporter {
   public void onTestRunStart(List<TestSpecification> specifications) {
     start = System.currentTimeMillis();
     total = specifications.size();
+    running.clear(); // a watch rerun starts afresh
+    finished.clear();
     out.println();
     out.println(" " + format.bold("RUN") + "  " + format.dim("Lanes " + specifications.size() + " test files, pools "
         + specifications.stream().map(TestSpecification::pool).distinct().toList()

@@ -32,6 +32,8 @@ public final class DotReporter implements Reporter {
   public void onTestRunStart(List<TestSpecification> specifications) {
     start = System.currentTimeMillis();
     files = specifications.size();
+    ended = 0; // a watch rerun starts afresh
+    column = 0;
   }
 
   @Override

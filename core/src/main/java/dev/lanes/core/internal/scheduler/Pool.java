@@ -228,7 +228,7 @@ final class Pool {
     }
     if (freeIds.isEmpty() && !sharedRunners.isEmpty()) {
       PoolRunner idle = sharedRunners.remove(0);
-      exits.add(idle.stop(false, idle.project().teardownTimeout()));
+      stopping(idle.stop(false, idle.project().teardownTimeout()));
       freeIds.add(idle.poolId());
     }
     if (freeIds.isEmpty()) {
@@ -252,18 +252,28 @@ final class Pool {
       active--;
       if (runner != null) {
         Queued next = queue.peek();
-        boolean reuse = reusable(task) && !failed && !overLimit && !runner.isTerminated() && next != null
+        boolean healthy = reusable(task) && !failed && !overLimit && !runner.isTerminated();
+        boolean reuse = healthy && next != null
             && reusable(next.task()) && next.task().project().equals(runner.project())
             && next.task().collect() == runner.collect() && runner.canReuse(next.task().files().get(0));
-        if (reuse) {
+        // watch: a worker that gives each file a fresh class loader sees recompiled classes, so it waits for the
+        // next rerun instead of stopping, and the rerun starts no JVM and loads no JUnit
+        boolean keep = healthy && next == null && isolatesEachFile && run.watching() && !task.collect();
+        if (reuse || keep) {
           sharedRunners.add(runner);
         } else {
-          exits.add(runner.stop(failed, runner.project().teardownTimeout()));
+          stopping(runner.stop(failed, runner.project().teardownTimeout()));
           freeIds.add(runner.poolId());
         }
       }
     }
     schedule();
+  }
+
+  /** Keeps a stop to await on close; stops already done are dropped, so a long watch session keeps none. */
+  private synchronized void stopping(CompletableFuture<Void> exit) {
+    exits.removeIf(CompletableFuture::isDone);
+    exits.add(exit);
   }
 
   private static String mebibytes(long bytes) {
@@ -285,6 +295,11 @@ final class Pool {
       working = List.copyOf(busy);
     }
     working.forEach(runner -> runner.cancel(reason));
+  }
+
+  /** A new run (a watch rerun) after a run that bailed out: tasks are accepted again. */
+  synchronized void resume() {
+    cancelled = null;
   }
 
   /** Stops every runner and waits for all stops started so far. */

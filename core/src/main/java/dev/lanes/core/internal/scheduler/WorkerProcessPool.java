@@ -57,6 +57,9 @@ public final class WorkerProcessPool implements ProcessPool {
   }
 
   private CompletionStage<Void> execute(List<TestSpecification> specs, boolean collect) {
+    if (!run.cancelled()) {
+      pool.resume(); // a watch rerun after a run that bailed out
+    }
     Map<Integer, List<Pool.PoolTask>> groups = new TreeMap<>();
     Map<TestProject, Pool.PoolTask> batches = new LinkedHashMap<>();
     for (TestSpecification spec : specs) {

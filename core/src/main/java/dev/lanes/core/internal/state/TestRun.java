@@ -46,6 +46,7 @@ public final class TestRun {
   private boolean ended;
   private int bail;
   private String cancelReason;
+  private volatile boolean watching;
 
   public TestRun(List<Reporter> reporters) {
     this.reporters = new Reporters(reporters, this::unhandled);
@@ -54,6 +55,16 @@ public final class TestRun {
   /** After {@code failedTests} failed tests the run stops handing out files ({@code bail}; 0 never). */
   public synchronized void bail(int failedTests) {
     bail = failedTests;
+  }
+
+  /** A watch session: the run starts again on every change, and pools may keep idle workers between runs. */
+  public void watching(boolean watch) {
+    watching = watch;
+  }
+
+  /** Whether this run is a watch session's, which starts again on every change. */
+  public boolean watching() {
+    return watching;
   }
 
   /** {@code listener} hears when the run stops handing out files (bail), with the reason; pools stop queuing. */
@@ -66,8 +77,20 @@ public final class TestRun {
     return cancelReason != null;
   }
 
-  /** Registers the files of the run and tells the reporters the run started. */
+  /**
+   * Registers the files of the run and tells the reporters the run started. A run that ended may start again
+   * (a watch rerun): its files, errors, interrupt and cancel are then forgotten, while the pools and the workers
+   * that report into it stay.
+   */
   public synchronized void start(List<TestSpecification> specifications) {
+    if (ended) {
+      modules.clear();
+      tasks.clear();
+      unhandledErrors.clear();
+      interrupted = false;
+      cancelReason = null;
+      ended = false;
+    }
     for (TestSpecification spec : specifications) {
       modules.putIfAbsent(spec.fileId(), ModuleState.of(spec));
     }
@@ -228,6 +251,17 @@ public final class TestRun {
     int newline = message.indexOf('\n');
     String line = "Last test started: " + test;
     return newline < 0 ? message + "\n" + line : message.substring(0, newline) + "\n" + line + message.substring(newline);
+  }
+
+  /**
+   * Stops the run as interrupted without ending it here ({@code q} in watch mode): the pools hand out no more
+   * files and their workers stop after the running test; files not started are then reported skipped.
+   */
+  public synchronized void stop() {
+    interrupted = true;
+    if (cancelReason == null) {
+      cancel(NOT_RUN_INTERRUPTED);
+    }
   }
 
   /** The run was interrupted (a cancel, Ctrl-C): it ends as interrupted. */

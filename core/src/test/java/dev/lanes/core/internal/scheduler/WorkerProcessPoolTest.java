@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.PoolLogger;
+import dev.lanes.spi.Reporter;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.TestProject;
 import dev.lanes.spi.TestSpecification;
@@ -11,6 +12,7 @@ import dev.lanes.spi.WorkerFactory;
 import dev.lanes.spi.protocol.TaskState;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -178,5 +180,68 @@ class WorkerProcessPoolTest {
 
     assertThat(modules.get("com.acme.File1Test").errors()).singleElement()
         .satisfies(e -> assertThat(e.message()).contains("NoClassDefFoundError: org/junit/platform/launcher/Launcher"));
+  }
+
+  @Test
+  void inWatchModeAWorkerThatIsolatesEachFileWaitsForTheNextRunAndOthersStop() throws Exception {
+    TestRun run = new TestRun(List.of());
+    run.watching(true);
+    List<ScriptedWorker> apart = new ArrayList<>();
+    WorkerProcessPool vm = new WorkerProcessPool("scripted", WorkerFactory.isolatingEachFile(options -> {
+      ScriptedWorker worker = new ScriptedWorker(options, ScriptedWorker.Fault.NONE, true, 1);
+      apart.add(worker);
+      return worker;
+    }), run, logger);
+    WorkerProcessPool plain = new WorkerProcessPool("plain", options -> {
+      ScriptedWorker worker = new ScriptedWorker(options, ScriptedWorker.Fault.NONE);
+      workers.add(worker);
+      return worker;
+    }, run, logger);
+    List<TestSpecification> vmFiles = files(project(true, 1, Long.MAX_VALUE), 2);
+    List<TestSpecification> plainFiles = files(project(false, 1), 2);
+
+    for (int rerun = 1; rerun <= 2; rerun++) {
+      run.start(vmFiles);
+      vm.runTests(vmFiles, List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      plain.runTests(plainFiles, List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      run.end();
+      assertThat(run.modules()).hasSize(2).allSatisfy(m -> assertThat(m.state()).isEqualTo(TaskState.PASS));
+    }
+
+    assertThat(apart).singleElement().satisfies(w -> {
+      assertThat(w.runRequests).hasSize(4);
+      assertThat(w.stopped).isFalse();
+    });
+    assertThat(workers).as("a worker with one loader for all files is not kept: a new one each run").hasSize(2);
+    vm.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    plain.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(apart.get(0).stopped).isTrue();
+    assertThat(workers).allSatisfy(w -> assertThat(w.stopped).isTrue());
+  }
+
+  @Test
+  void aRunAfterARunThatBailedOutIsRunAgain() throws Exception {
+    TestRun run = new TestRun(List.of());
+    run.watching(true);
+    WorkerProcessPool pool = new WorkerProcessPool("scripted", options -> {
+      ScriptedWorker worker = new ScriptedWorker(options, ScriptedWorker.Fault.NONE);
+      workers.add(worker);
+      return worker;
+    }, run, logger);
+    java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);
+    run.onCancel(reason -> heard.countDown()); // heard after the pool's own listener, on the same thread
+    List<TestSpecification> specs = files(project(true, 1), 2);
+    run.start(specs);
+    run.stop(); // q in watch mode: what is queued is dropped
+    assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
+    pool.runTests(specs, List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(run.end()).isEqualTo(Reporter.RunEndReason.INTERRUPTED);
+
+    run.start(specs);
+    pool.runTests(specs, List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    assertThat(run.end()).isEqualTo(Reporter.RunEndReason.PASSED);
+    assertThat(run.modules()).hasSize(2).allSatisfy(m -> assertThat(m.state()).isEqualTo(TaskState.PASS));
+    pool.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 }

@@ -1,0 +1,273 @@
+package dev.lanes.core;
+
+import dev.lanes.core.internal.registry.PoolRegistry;
+import dev.lanes.core.internal.reporters.ReporterFactory;
+import dev.lanes.core.internal.sequence.ResultsCache;
+import dev.lanes.core.internal.sequence.Sequencing;
+import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.core.internal.watch.ClassGraph;
+import dev.lanes.core.internal.watch.FolderSnapshot;
+import dev.lanes.core.internal.watch.FolderWatcher;
+import dev.lanes.spi.PoolLogger;
+import dev.lanes.spi.ProcessPool;
+import dev.lanes.spi.Reporter;
+import dev.lanes.spi.TestModule;
+import dev.lanes.spi.TestSpecification;
+import dev.lanes.spi.protocol.TaskState;
+import dev.lanes.spi.protocol.TestError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code lanes watch}: runs the suite, then waits for the class folders to change and reruns only the test
+ * classes that use what changed. The pools live for the whole session, so a worker that loads each file in a
+ * fresh class loader (the vm pools) is kept between reruns; the reporters hear every rerun as a run of its own.
+ * Which classes use which comes from their constant pools ({@link ClassGraph}).
+ *
+ * <p>Not thread-safe: one thread runs and waits; {@link #interrupt()} may come from any thread.
+ */
+public final class WatchSession implements AutoCloseable {
+  /** What a change means: the classes that changed, the files given to the pools as {@code invalidates}, and the test files to rerun. */
+  public record Rerun(List<String> changedClasses, List<String> invalidates, List<TestSpecification> specs) {
+    public Rerun {
+      changedClasses = List.copyOf(changedClasses);
+      invalidates = List.copyOf(invalidates);
+      specs = List.copyOf(specs);
+    }
+  }
+
+  private final LanesConfig config;
+  private final Lanes.RunOptions options;
+  private final List<ProjectConfig> projects;
+  private final Map<String, String> origins = new LinkedHashMap<>();
+  private final PoolRegistry registry;
+  private final TestRun run;
+  private final Map<String, ProcessPool> pools;
+  private final Sequencing sequencing;
+  private final ResultsCache cache;
+  private final PoolLogger logger;
+  private final ClassGraph graph = new ClassGraph();
+  private final FolderSnapshot snapshot;
+  private final FolderWatcher watcher;
+  private final Map<String, TestSpecification> failed = new LinkedHashMap<>();
+  private final Thread interruptHook;
+  private volatile boolean running;
+  private List<TestSpecification> specs;
+
+  private WatchSession(LanesConfig config, Lanes.RunOptions options) {
+    this.config = config;
+    this.options = options;
+    this.logger = new Lanes.ConsoleLogger(options.console());
+    List<String> problems = new ArrayList<>(config.problems());
+    if (config.settings().shard().isPresent()) {
+      problems.add("--shard: You cannot use --shard option with enabled watch; shard in CI with lanes run.");
+    }
+    if (config.reporters().contains("blob")) {
+      problems.add("reporters: the blob reporter is not supported in watch mode; use it with lanes run.");
+    }
+    List<Reporter> reporters = new ArrayList<>(ReporterFactory.create(config, Lanes.reporterOptions(config, options),
+        problems));
+    reporters.addAll(options.extraReporters());
+    this.projects = Lanes.selectProjects(config, options, problems);
+    this.cache = new ResultsCache(config.root());
+    this.sequencing = new Sequencing(config.settings(), projects, cache);
+    this.specs = Lanes.specifications(projects, options.filters(), origins, problems);
+    this.registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());
+    this.run = new TestRun(reporters);
+    run.bail(config.settings().bail());
+    run.watching(true);
+    this.pools = Lanes.createPools(config, registry, Lanes.byPool(specs), origins, run, logger, problems);
+    if (!problems.isEmpty()) {
+      registry.close();
+      throw new ConfigurationException(problems);
+    }
+    this.snapshot = new FolderSnapshot(classFolders(projects));
+    for (FolderSnapshot.Change change : snapshot.settle(snapshot.scan())) {
+      change.className().ifPresent(name -> graph.put(name, change.bytes().orElseThrow()));
+    }
+    this.watcher = new FolderWatcher(snapshot);
+    // Ctrl-C in a rerun: end it as interrupted, so its summary and reports still come out
+    this.interruptHook = new Thread(this::interrupt, "lanes-watch-interrupted");
+    Runtime.getRuntime().addShutdownHook(interruptHook);
+  }
+
+  /** Opens a session: checks the whole setup and creates the pools; nothing runs yet. */
+  public static WatchSession open(LanesConfig config, Lanes.RunOptions options) {
+    return new WatchSession(config, options);
+  }
+
+  /** The folders watched: every folder on the selected projects' class paths. */
+  public List<Path> folders() {
+    return snapshot.folders();
+  }
+
+  /** Runs every test file. */
+  public Lanes.RunResult runAll() {
+    return execute(specs, List.of());
+  }
+
+  /** Runs the test files whose last run failed; with none, runs nothing and says so. */
+  public Optional<Lanes.RunResult> runFailed() {
+    List<TestSpecification> again = specs.stream().filter(spec -> failed.containsKey(spec.fileId())).toList();
+    return again.isEmpty() ? Optional.empty() : Optional.of(execute(again, List.of()));
+  }
+
+  /** Runs what a change reaches. */
+  public Lanes.RunResult rerun(Rerun rerun) {
+    return execute(rerun.specs(), rerun.invalidates());
+  }
+
+  /**
+   * Waits up to {@code timeout} for the class folders to change and settle, then works out what the change
+   * reaches: the test classes that use a changed class, directly or through others; new test classes; and every
+   * file of a project whose class folders hold a changed resource. Empty when nothing changed in time.
+   */
+  public Optional<Rerun> awaitChange(Duration timeout) throws InterruptedException {
+    List<FolderSnapshot.Change> changes = watcher.await(timeout);
+    if (changes.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> changedClasses = new LinkedHashSet<>();
+    Set<String> reached = new LinkedHashSet<>();
+    List<Path> resources = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    for (FolderSnapshot.Change change : changes) {
+      if (change.className().isEmpty()) {
+        resources.add(change.file());
+      } else if (change.removed()) {
+        removed.add(change.className().get());
+      }
+      change.className().ifPresent(changedClasses::add);
+    }
+    reached.addAll(graph.dependents(removed)); // the classes that used what is gone fail now: rerun them too
+    for (FolderSnapshot.Change change : changes) {
+      change.className().ifPresent(name -> {
+        if (change.removed()) {
+          graph.remove(name);
+        } else {
+          graph.put(name, change.bytes().get());
+        }
+      });
+    }
+    reached.addAll(graph.dependents(changedClasses));
+    Set<String> before = new LinkedHashSet<>(specs.stream().map(TestSpecification::fileId).toList());
+    specs = Lanes.specifications(projects, options.filters(), origins, new ArrayList<>()); // checked when opened
+    List<TestSpecification> affected = new ArrayList<>();
+    for (TestSpecification spec : specs) {
+      boolean reaches = !before.contains(spec.fileId()) // a new test class
+          || reached.contains(spec.moduleId())
+          || onClasspath(spec, resources) // a resource: which class reads it is not in any constant pool
+          || takesSources(spec) && onClasspath(spec, changes.stream().map(FolderSnapshot.Change::file).toList());
+      if (reaches) {
+        affected.add(spec);
+      }
+    }
+    failed.keySet().retainAll(specs.stream().map(TestSpecification::fileId).toList());
+    return Optional.of(new Rerun(List.copyOf(changedClasses),
+        changes.stream().map(change -> change.file().toAbsolutePath().toString()).toList(), affected));
+  }
+
+  /** Ends a rerun in progress at once as interrupted (Ctrl-C, the JVM is exiting): its files not finished are skipped. */
+  public void interrupt() {
+    if (running) {
+      run.interrupt();
+      run.end();
+    }
+  }
+
+  /**
+   * Stops a rerun in progress ({@code q}): no more files are handed out, workers stop after their running test,
+   * and the rerun returns, reported as interrupted.
+   */
+  public void stop() {
+    if (running) {
+      run.stop();
+    }
+  }
+
+  /** Whether a run is in progress. */
+  public boolean running() {
+    return running;
+  }
+
+  private static boolean onClasspath(TestSpecification spec, List<Path> files) {
+    return spec.project().classpath().stream().map(entry -> entry.toAbsolutePath().normalize())
+        .anyMatch(entry -> files.stream().anyMatch(file -> file.startsWith(entry)));
+  }
+
+  private boolean takesSources(TestSpecification spec) {
+    return projects.stream().anyMatch(p -> p.name().equals(spec.project().name()) && p.takesSources());
+  }
+
+  private Lanes.RunResult execute(List<TestSpecification> files, List<String> invalidates) {
+    List<String> problems = new ArrayList<>();
+    List<TestSpecification> ordered = sequencing.apply(files, problems);
+    List<List<TestSpecification>> groups = sequencing.groups(ordered, problems);
+    running = true;
+    try {
+      run.start(ordered);
+      if (!problems.isEmpty()) {
+        run.failFiles(ordered, TestError.of("ConfigurationError", String.join("\n", problems)));
+      } else {
+        poolsFor(ordered);
+        Lanes.executeGroups(pools, groups, run, false, invalidates);
+      }
+      Reporter.RunEndReason reason = run.end();
+      Lanes.recordResults(cache, run, logger);
+      for (TestModule module : run.modules()) {
+        if (module.state() == TaskState.FAIL) {
+          files.stream().filter(spec -> spec.fileId().equals(module.id())).findFirst()
+              .ifPresent(spec -> failed.put(spec.fileId(), spec));
+        } else {
+          failed.remove(module.id());
+        }
+      }
+      return new Lanes.RunResult(reason == Reporter.RunEndReason.PASSED ? 0 : 1, run.modules(),
+          run.unhandledErrors());
+    } finally {
+      running = false;
+    }
+  }
+
+  /** Creates the pools that files new since the start need (a new test class matched by another pool's glob). */
+  private void poolsFor(List<TestSpecification> files) {
+    Map<String, List<TestSpecification>> missing = new LinkedHashMap<>(Lanes.byPool(files));
+    missing.keySet().removeAll(pools.keySet());
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    pools.putAll(Lanes.createPools(config, registry, missing, origins, run, logger, problems));
+    if (!problems.isEmpty()) {
+      missing.values().forEach(lost -> run.failFiles(lost, TestError.of("ConfigurationError",
+          String.join("\n", problems))));
+    }
+  }
+
+  private static List<Path> classFolders(List<ProjectConfig> projects) {
+    Set<Path> folders = new LinkedHashSet<>();
+    for (ProjectConfig project : projects) {
+      // folders, and those not built yet (not a jar): their classes come with the first build
+      project.classpath().stream().filter(entry -> !Files.isRegularFile(entry)).map(Path::toAbsolutePath)
+          .map(Path::normalize).forEach(folders::add);
+    }
+    return List.copyOf(folders);
+  }
+
+  /** Closes the pools (their workers stop) and stops watching. */
+  @Override
+  public void close() {
+    watcher.close();
+    Lanes.closePools(pools, projects, run);
+    registry.close();
+    Lanes.removeHook(interruptHook);
+  }
+}
