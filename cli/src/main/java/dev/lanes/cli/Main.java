@@ -258,6 +258,7 @@ public final class Main {
       description = "Run the tests, then rerun those a recompiled class reaches; keys: a all, f failed, q quit.")
   static final class Watch implements Callable<Integer> {
     private static final int LISTED = 3;
+    private static final Duration GRACE = Duration.ofSeconds(3);
 
     @Mixin
     Shared shared;
@@ -267,12 +268,7 @@ public final class Main {
       PrintStream out = shared.out();
       LanesConfig config = shared.load();
       try (WatchSession session = Lanes.watch(config, shared.options(false));
-           Keys keys = Keys.open(() -> {
-             if (session.running()) {
-               out.println("\n Stopping: the running tests finish, the files not started are skipped...");
-               session.stop();
-             }
-           })) {
+           Keys keys = Keys.open(() -> quitting(session, out))) {
         out.println(" WATCH  " + session.folders().size() + (session.folders().size() == 1 ? " folder" : " folders")
             + ": " + session.folders().stream().map(f -> config.root().relativize(f).toString()).toList());
         int exit = session.runAll().exitCode();
@@ -321,6 +317,31 @@ public final class Main {
           waiting(out, exit);
         }
       }
+    }
+
+    /**
+     * {@code q} in a run: no more files are handed out and the running tests get {@link #GRACE} to finish; then the
+     * run ends as interrupted (its summary and reports come out) and Lanes exits, stopping its workers.
+     */
+    private static void quitting(WatchSession session, PrintStream out) {
+      if (!session.running()) {
+        return; // the main loop quits
+      }
+      out.println("\n Stopping: no more files; the running tests have " + GRACE.toSeconds() + "s to finish...");
+      session.stop();
+      Thread deadline = new Thread(() -> {
+        try {
+          Thread.sleep(GRACE.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (session.running()) {
+          session.interrupt();
+          System.exit(1);
+        }
+      }, "lanes-watch-quit");
+      deadline.setDaemon(true);
+      deadline.start();
     }
 
     private static String listed(List<String> classes, int files) {

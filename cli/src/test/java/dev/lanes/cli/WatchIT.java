@@ -44,14 +44,7 @@ class WatchIT {
         pool = %s
         """.formatted(LanesCli.example("sample-project").resolve("target/lanes-classpath.txt"), pool));
     Path out = dir.resolve("terminal.txt");
-    List<String> lanes = new ArrayList<>(LanesCli.command(List.of()));
-    lanes.add("watch");
-    ProcessBuilder builder = new ProcessBuilder("script", "-qfec",
-        lanes.stream().map(WatchIT::quoted).collect(Collectors.joining(" ")), "/dev/null")
-        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
-    builder.environment().put("CI", "true");
-    builder.environment().put("TERM", "xterm");
-    Process terminal = builder.start();
+    Process terminal = startInTerminal(out);
     try (OutputStream keys = terminal.getOutputStream()) {
       List<String> runs = awaitRuns(out, terminal, 1);
       assertThat(files(runs.get(0))).containsExactlyInAnyOrder("shop.CartTest", "shop.MoneyTest", "shop.NamesTest");
@@ -85,6 +78,47 @@ class WatchIT {
       terminal.destroyForcibly();
     }
     assertThat(terminal.exitValue()).as("the last run failed").isEqualTo(1);
+  }
+
+  @org.junit.jupiter.api.Test
+  void qInARunWhoseTestHangsQuitsWithinSecondsAndReportsTheRunInterrupted() throws Exception {
+    Path started = dir.resolve("started");
+    Path classes = SlowTests.compile(dir, started);
+    Files.writeString(dir.resolve("lanes.conf"), """
+        classpath = ["%s", "@%s"]
+        testClassDirs = ["%s"]
+        maxWorkers = 1
+        testTimeout = 0
+        """.formatted(classes, LanesCli.example("sample-project").resolve("target/lanes-classpath.txt"), classes));
+    Path out = dir.resolve("terminal.txt");
+    Process terminal = startInTerminal(out);
+    try (OutputStream keys = terminal.getOutputStream()) {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!Files.exists(started) && System.nanoTime() < deadline && terminal.isAlive()) {
+        Thread.sleep(50);
+      }
+      assertThat(started).as("the first slow test started:\n" + Files.readString(out)).exists();
+
+      press(keys, 'q');
+
+      assertThat(terminal.waitFor(30, TimeUnit.SECONDS)).as("q quits:\n" + Files.readString(out)).isTrue();
+    } finally {
+      terminal.destroyForcibly();
+    }
+    assertThat(Files.readString(out)).contains("Stopping: no more files").contains("The run was interrupted.");
+    assertThat(terminal.exitValue()).isEqualTo(1);
+  }
+
+  /** {@code lanes watch} in {@code dir}, in a pseudo-terminal that {@code script} makes; its screen goes to {@code out}. */
+  private Process startInTerminal(Path out) throws IOException {
+    List<String> lanes = new ArrayList<>(LanesCli.command(List.of()));
+    lanes.add("watch");
+    ProcessBuilder builder = new ProcessBuilder("script", "-qfec",
+        lanes.stream().map(WatchIT::quoted).collect(Collectors.joining(" ")), "/dev/null")
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+    builder.environment().put("CI", "true");
+    builder.environment().put("TERM", "xterm");
+    return builder.start();
   }
 
   private Path writeProject() throws IOException {
