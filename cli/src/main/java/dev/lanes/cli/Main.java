@@ -259,6 +259,8 @@ public final class Main {
   static final class Watch implements Callable<Integer> {
     private static final int LISTED = 3;
     private static final Duration GRACE = Duration.ofSeconds(3);
+    /** The exit code of a run that was interrupted, as after Ctrl-C (128 + SIGINT). */
+    private static final int INTERRUPTED = 130;
 
     @Mixin
     Shared shared;
@@ -337,7 +339,7 @@ public final class Main {
         }
         if (session.running()) {
           session.interrupt();
-          System.exit(1);
+          System.exit(INTERRUPTED);
         }
       }, "lanes-watch-quit");
       deadline.setDaemon(true);

@@ -106,7 +106,18 @@ class WatchIT {
       terminal.destroyForcibly();
     }
     assertThat(Files.readString(out)).contains("Stopping: no more files").contains("The run was interrupted.");
-    assertThat(terminal.exitValue()).isEqualTo(1);
+    assertThat(terminal.exitValue()).as("interrupted, as after Ctrl-C").isEqualTo(130);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aShardOrTheBlobReporterIsRefusedInWatchModeBeforeAnythingRuns() throws Exception {
+    Files.writeString(dir.resolve("lanes.conf"), LanesCli.sampleClasspathConf());
+
+    LanesCli.Result result = LanesCli.run(dir, "watch", "--shard", "1/2", "--reporter", "blob");
+
+    assertThat(result.exitCode()).isEqualTo(Main.CONFIGURATION_ERROR);
+    assertThat(result.all()).contains("You cannot use --shard option with enabled watch")
+        .contains("the blob reporter is not supported in watch mode").doesNotContain("RUN ");
   }
 
   /** {@code lanes watch} in {@code dir}, in a pseudo-terminal that {@code script} makes; its screen goes to {@code out}. */

@@ -14,7 +14,11 @@ public interface ProcessPool {
   /** The name reports show, usually the provider's name. */
   String name();
 
-  /** Runs the files; completes when every file ended. {@code invalidates} lists changed files (watch mode). */
+  /**
+   * Runs the files; completes when every file ended. In watch mode the same pool is called again for every rerun,
+   * and {@code invalidates} holds the absolute paths of the class files and resources that changed since the last
+   * run: a worker that already loaded one of them must not run the next files with it. Empty in {@code lanes run}.
+   */
   CompletionStage<Void> runTests(List<TestSpecification> specs, List<String> invalidates);
 
   /** Collects the files' tests without running any of them. */
