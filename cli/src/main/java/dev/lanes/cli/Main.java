@@ -273,8 +273,9 @@ public final class Main {
            Keys keys = Keys.open(() -> quitting(session, out))) {
         out.println(" WATCH  " + session.folders().size() + (session.folders().size() == 1 ? " folder" : " folders")
             + ": " + session.folders().stream().map(f -> config.root().relativize(f).toString()).toList());
-        int exit = session.runAll().exitCode();
-        waiting(out, exit);
+        Lanes.RunResult last = session.runAll();
+        int exit = last.exitCode();
+        waiting(out, last);
         while (true) {
           Optional<Character> key = keys.poll(0);
           if (key.isPresent()) {
@@ -284,8 +285,9 @@ public final class Main {
               }
               case 'a', '\r', '\n' -> {
                 out.println("\n RERUN  all test files");
-                exit = session.runAll().exitCode();
-                waiting(out, exit);
+                last = session.runAll();
+                exit = last.exitCode();
+                waiting(out, last);
               }
               case 'f' -> {
                 Optional<Lanes.RunResult> failed = session.runFailed();
@@ -293,7 +295,7 @@ public final class Main {
                   out.println(" No failed test files to rerun.");
                 } else {
                   exit = failed.get().exitCode();
-                  waiting(out, exit);
+                  waiting(out, failed.get());
                 }
               }
               case 'h' -> help(out);
@@ -315,8 +317,9 @@ public final class Main {
           }
           out.println("\n RERUN  " + changed + " -> " + rerun.specs().size()
               + (rerun.specs().size() == 1 ? " test file" : " test files"));
-          exit = session.rerun(rerun).exitCode();
-          waiting(out, exit);
+          last = session.rerun(rerun);
+          exit = last.exitCode();
+          waiting(out, last);
         }
       }
     }
@@ -354,9 +357,11 @@ public final class Main {
       return classes.size() > LISTED ? shown + " and " + (classes.size() - LISTED) + " more" : shown;
     }
 
-    private static void waiting(PrintStream out, int exit) {
+    private static void waiting(PrintStream out, Lanes.RunResult result) {
       out.println();
-      out.println(exit == 0 ? " PASS  Waiting for file changes..." : " FAIL  Tests failed. Watching for file changes...");
+      out.println(result.modules().isEmpty() && result.unhandledErrors().isEmpty()
+          ? " IDLE  No test files yet. Watching for file changes..."
+          : result.exitCode() == 0 ? " PASS  Waiting for file changes..." : " FAIL  Tests failed. Watching for file changes...");
       out.println("       press h to show help, press q to quit");
     }
 

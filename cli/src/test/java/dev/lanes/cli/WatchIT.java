@@ -110,6 +110,34 @@ class WatchIT {
   }
 
   @org.junit.jupiter.api.Test
+  void testClassesABuildWritesAfterTheStartRun() throws Exception {
+    Path sources = writeProject();
+    compile(dir.resolve("classes"), List.of(), sources.resolve("main"));
+    Files.writeString(dir.resolve("lanes.conf"), """
+        classpath = ["test-classes", "classes", "@%s"]
+        testClassDirs = ["test-classes"]
+        """.formatted(LanesCli.example("sample-project").resolve("target/lanes-classpath.txt")));
+    Path out = dir.resolve("terminal.txt");
+    Process terminal = startInTerminal(out);
+    try (OutputStream keys = terminal.getOutputStream()) {
+      List<String> runs = awaitRuns(out, terminal, 1);
+      assertThat(runs.get(0)).contains("No test files found").contains("IDLE  No test files yet.");
+
+      compile(dir.resolve("test-classes"), List.of(dir.resolve("classes").toString(), sampleClasspath()),
+          sources.resolve("test"));
+
+      runs = awaitRuns(out, terminal, 2);
+      assertThat(files(runs.get(1))).containsExactlyInAnyOrder("shop.CartTest", "shop.MoneyTest", "shop.NamesTest");
+      assertThat(runs.get(1)).contains("Test Files  3 passed (3)");
+      press(keys, 'q');
+      assertThat(terminal.waitFor(30, TimeUnit.SECONDS)).as("q quits:\n" + Files.readString(out)).isTrue();
+    } finally {
+      terminal.destroyForcibly();
+    }
+    assertThat(terminal.exitValue()).isZero();
+  }
+
+  @org.junit.jupiter.api.Test
   void aShardOrTheBlobReporterIsRefusedInWatchModeBeforeAnythingRuns() throws Exception {
     Files.writeString(dir.resolve("lanes.conf"), LanesCli.sampleClasspathConf());
 

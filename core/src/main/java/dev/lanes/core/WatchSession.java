@@ -93,7 +93,13 @@ public final class WatchSession implements AutoCloseable {
     for (FolderSnapshot.Change change : snapshot.settle(snapshot.scan())) {
       change.className().ifPresent(name -> graph.put(name, change.bytes().orElseThrow()));
     }
-    this.watcher = new FolderWatcher(snapshot);
+    try {
+      this.watcher = new FolderWatcher(snapshot);
+    } catch (RuntimeException e) { // the file system watches nothing: give back what was opened
+      Lanes.closePools(pools, projects, run);
+      registry.close();
+      throw e;
+    }
     // Ctrl-C in a rerun: end it as interrupted, so its summary and reports still come out
     this.interruptHook = new Thread(this::interrupt, "lanes-watch-interrupted");
     Runtime.getRuntime().addShutdownHook(interruptHook);
@@ -111,6 +117,10 @@ public final class WatchSession implements AutoCloseable {
 
   /** Runs every test file. */
   public Lanes.RunResult runAll() {
+    if (specs.isEmpty()) { // nothing built yet, say: the first test class that appears runs
+      options.console().println(" No test files found; they run as soon as a build writes them.");
+      return new Lanes.RunResult(config.settings().passWithNoTests() ? 0 : 1, List.of(), List.of());
+    }
     return execute(specs, List.of());
   }
 
