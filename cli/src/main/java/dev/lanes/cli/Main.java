@@ -4,9 +4,8 @@ import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.LanesConfig;
+import dev.lanes.core.TestListing;
 import dev.lanes.core.WatchSession;
-import dev.lanes.spi.TestCase;
-import dev.lanes.spi.TestModule;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -111,7 +110,7 @@ public final class Main {
     @Option(names = "--isolate", negatable = true, description = "A fresh worker per test file (--no-isolate reuses workers).")
     Boolean isolate;
 
-    @Option(names = "--reporter", description = "Reporters: default, verbose, dot, json, junit, blob, github-actions, html (repeatable).")
+    @Option(names = "--reporter", description = "Reporters: default, verbose, dot, json, junit, surefire, blob, github-actions, html (repeatable).")
     List<String> reporters;
 
     @Option(names = "--outputFile", paramLabel = "[REPORTER=]PATH",
@@ -391,13 +390,7 @@ public final class Main {
       if (json) {
         out.println(TestListing.json(result.modules()));
       } else {
-        for (TestModule module : result.modules()) {
-          module.errors().forEach(e -> out.println(module.moduleId() + "  (cannot collect: " + e.headline() + ")"));
-          for (TestCase test : module.tests()) {
-            out.println((module.project().isEmpty() ? "" : "[" + module.project() + "] ") + test.fullName()
-                + "  " + test.uniqueId().orElse(test.id()));
-          }
-        }
+        TestListing.lines(result.modules()).forEach(out::println);
       }
       return result.exitCode();
     }

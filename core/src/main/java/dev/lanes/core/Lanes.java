@@ -31,10 +31,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs or collects a suite: resolves projects and their test files, creates every pool the run
@@ -67,12 +69,29 @@ public final class Lanes {
    * are pools given as instances (a test kit's), found by their name before the installed ones.
    */
   public record RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
-                           Optional<String> project, List<Reporter> extraReporters, List<PoolProvider> extraPools) {
+                           Optional<String> project, List<Reporter> extraReporters, List<PoolProvider> extraPools,
+                           Function<String, Optional<String>> testNamePatterns) {
     public RunOptions {
       filters = List.copyOf(filters);
       project = Optional.ofNullable(project).flatMap(p -> p);
       extraReporters = List.copyOf(extraReporters);
       extraPools = List.copyOf(extraPools);
+      Objects.requireNonNull(testNamePatterns, "testNamePatterns");
+    }
+
+    public RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
+                      Optional<String> project, List<Reporter> extraReporters, List<PoolProvider> extraPools) {
+      this(filters, collectOnly, console, interactive, project, extraReporters, extraPools, file -> Optional.empty());
+    }
+
+    /**
+     * These options, where each test class (a file's module id) runs only the tests whose method name or display
+     * name matches the regular expression {@code testNamePatterns} gives for it: Vitest's {@code -t}, per file, as
+     * Surefire's {@code -Dtest=Class#method} needs it. Empty: all the file's tests.
+     */
+    public RunOptions withTestNamePatterns(Function<String, Optional<String>> testNamePatterns) {
+      return new RunOptions(filters, collectOnly, console, interactive, project, extraReporters, extraPools,
+          testNamePatterns);
     }
 
     public RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
@@ -109,7 +128,9 @@ public final class Lanes {
     Map<String, String> origins = new LinkedHashMap<>();
     ResultsCache cache = new ResultsCache(config.root());
     Sequencing sequencing = new Sequencing(config.settings(), selected, cache);
-    List<TestSpecification> found = specifications(selected, options.filters(), origins, problems);
+    List<TestSpecification> found = specifications(selected, options.filters(), origins, problems).stream()
+        .map(spec -> new TestSpecification(spec.project(), spec.moduleId(), spec.pool(),
+            options.testNamePatterns().apply(spec.moduleId()), spec.testIds())).toList();
     List<TestSpecification> specs = sequencing.apply(found, problems);
     List<List<TestSpecification>> groups = sequencing.groups(specs, problems);
     PoolRegistry registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());

@@ -1,4 +1,4 @@
-package dev.lanes.cli;
+package dev.lanes.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,14 +8,28 @@ import dev.lanes.spi.TestCase;
 import dev.lanes.spi.TestModule;
 import java.util.List;
 
-/** {@code lanes list --json}: every test with its file, project, task id and engine unique id. */
-final class TestListing {
+/** What {@code lanes list} and {@code lanes:list} print of the collected tests: lines, or JSON with {@code --json}. */
+public final class TestListing {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private TestListing() {
   }
 
-  static String json(List<TestModule> modules) {
+  /** A line per test, {@code [project] full name  unique id}, and a line per file that could not be collected. */
+  public static List<String> lines(List<TestModule> modules) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (TestModule module : modules) {
+      module.errors().forEach(e -> lines.add(module.moduleId() + "  (cannot collect: " + e.headline() + ")"));
+      for (TestCase test : module.tests()) {
+        lines.add((module.project().isEmpty() ? "" : "[" + module.project() + "] ") + test.fullName() + "  "
+            + test.uniqueId().orElse(test.id()));
+      }
+    }
+    return lines;
+  }
+
+  /** Every test with its file, project, task id and engine unique id, as a JSON array. */
+  public static String json(List<TestModule> modules) {
     ArrayNode tests = MAPPER.createArrayNode();
     for (TestModule module : modules) {
       for (TestCase test : module.tests()) {

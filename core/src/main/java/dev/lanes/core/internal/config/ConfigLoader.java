@@ -72,7 +72,7 @@ public final class ConfigLoader {
       }
     }
     for (ConfigOverride override : overrides) {
-      layered = parseValue(override.key(), override.value(), "command-line option " + override.option())
+      layered = parseValue(override.key(), override.value(), override.origin())
           .withFallback(layered);
     }
     Config merged;

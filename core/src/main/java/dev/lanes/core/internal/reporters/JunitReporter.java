@@ -65,10 +65,20 @@ public final class JunitReporter implements Reporter {
         modules.stream().mapToLong(TestModule::durationMillis).sum());
     xml.writeCharacters("\n");
     for (TestModule module : modules) {
-      suite(xml, module);
+      suite(xml, module, "  ");
     }
     xml.writeEndElement();
     xml.writeCharacters("\n");
+    xml.writeEndDocument();
+    xml.close();
+  }
+
+  /** One file's {@code testsuite} as a document of its own: Surefire's {@code TEST-<class>.xml}. */
+  static void writeSuite(OutputStream out, TestModule module) throws XMLStreamException {
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeCharacters("\n");
+    suite(xml, module, "");
     xml.writeEndDocument();
     xml.close();
   }
@@ -86,8 +96,8 @@ public final class JunitReporter implements Reporter {
     xml.writeAttribute("time", seconds(millis));
   }
 
-  private static void suite(XMLStreamWriter xml, TestModule module) throws XMLStreamException {
-    xml.writeCharacters("  ");
+  private static void suite(XMLStreamWriter xml, TestModule module, String indent) throws XMLStreamException {
+    xml.writeCharacters(indent);
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", module.moduleId());
     counts(xml, caseCount(module), module.tests(), module.errors().isEmpty() ? 0 : 1, module.durationMillis());
@@ -113,7 +123,7 @@ public final class JunitReporter implements Reporter {
       xml.writeEndElement();
       xml.writeCharacters("\n");
     }
-    xml.writeCharacters("  ");
+    xml.writeCharacters(indent);
     xml.writeEndElement();
     xml.writeCharacters("\n");
   }

@@ -15,6 +15,12 @@ final class ReportFiles {
 
   /** Writes {@code content} to {@code file} and prints {@code "<what> written to <path>"} on the console. */
   static void write(ReporterOptions options, Path file, String content, String what) {
+    writeQuietly(file, content, what);
+    options.console().println(what + " written to " + ConsoleFormat.displayPath(options.root(), file));
+  }
+
+  /** Writes {@code content} to {@code file}, replacing it whole; says nothing. */
+  static void writeQuietly(Path file, String content, String what) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path partial = file.resolveSibling(file.getFileName() + ".partial");
@@ -23,6 +29,5 @@ final class ReportFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the " + what.trim() + " " + file, e);
     }
-    options.console().println(what + " written to " + ConsoleFormat.displayPath(options.root(), file));
   }
 }
