@@ -1,0 +1,126 @@
+package dev.lanes.maven;
+
+import dev.lanes.core.ConfigOverride;
+import dev.lanes.core.ConfigurationException;
+import dev.lanes.core.Lanes;
+import dev.lanes.core.LanesConfig;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code lanes:test}: runs the module's tests through Lanes in the {@code test} phase, in place of Surefire. The
+ * console shows what {@code lanes run} shows; {@code target/surefire-reports} gets Surefire's {@code TEST-*.xml}; a
+ * failing test fails the build unless {@code maven.test.failure.ignore}.
+ */
+@Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, requiresDependencyResolution = ResolutionScope.TEST,
+    threadSafe = true)
+public final class TestMojo extends AbstractLanesMojo {
+  /** Where Surefire's XML reports go. */
+  @Parameter(defaultValue = "${project.build.directory}/surefire-reports")
+  File reportsDirectory;
+
+  /** Surefire's: a failing test does not fail the build. */
+  @Parameter(property = "maven.test.failure.ignore", defaultValue = "false")
+  boolean testFailureIgnore;
+
+  /** Surefire's: a module without tests fails the build (by default it passes, as with Surefire). */
+  @Parameter(property = "failIfNoTests", defaultValue = "false")
+  boolean failIfNoTests;
+
+  /** Surefire's: {@code -Dtest} that selects no test fails the build. */
+  @Parameter(property = "surefire.failIfNoSpecifiedTests", defaultValue = "true")
+  boolean failIfNoSpecifiedTests;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skipped()) {
+      return;
+    }
+    if (!hasTestClasses()) {
+      getLog().info("No tests to run.");
+      return;
+    }
+    List<ConfigOverride> overrides = new ArrayList<>();
+    List<String> chosen = new ArrayList<>(reporters == null || reporters.isEmpty() ? List.of("default") : reporters);
+    if (!chosen.contains("surefire")) {
+      chosen.add("surefire");
+    }
+    overrides.add(new ConfigOverride("reporters", chosen, "<reporters> of lanes-maven-plugin"));
+    overrides.add(new ConfigOverride("outputFile.surefire", reportsDirectory.getAbsolutePath(), "<reportsDirectory>"));
+    Optional<SurefireTestFilter> filter = testFilter(overrides);
+    boolean passWithNoTests = filter.isPresent() ? !failIfNoSpecifiedTests : !failIfNoTests;
+    overrides.add(new ConfigOverride("passWithNoTests", passWithNoTests,
+        filter.isPresent() ? "surefire.failIfNoSpecifiedTests" : "failIfNoTests"));
+    sharedMaxWorkers().ifPresent(workers -> overrides.add(new ConfigOverride("maxWorkers", workers,
+        "the build's -T " + session.getRequest().getDegreeOfConcurrency() + " (set <maxWorkers> to choose)")));
+    LanesConfig config = load(overrides);
+    Lanes.RunOptions options = new Lanes.RunOptions(List.of(), false, console(), interactive(), Optional.empty(),
+        List.of());
+    if (filter.isPresent()) {
+      options = options.withTestNamePatterns(filter.get()::methodPattern);
+    }
+    Lanes.RunResult result;
+    try {
+      result = Lanes.run(config, options);
+    } catch (ConfigurationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    if (result.exitCode() != 0) {
+      String message = "There are test failures.\n\nSee " + project.getBasedir().toPath()
+          .relativize(reportsDirectory.toPath()) + " for the individual test results.";
+      if (testFailureIgnore) {
+        getLog().error(message);
+      } else {
+        throw new MojoFailureException(message);
+      }
+    }
+  }
+
+  /** {@code -Dtest}: replaces the include and exclude globs, and gives each class its methods. */
+  private Optional<SurefireTestFilter> testFilter(List<ConfigOverride> overrides) throws MojoExecutionException {
+    if (test == null || test.isBlank()) {
+      return Optional.empty();
+    }
+    SurefireTestFilter filter;
+    try {
+      filter = SurefireTestFilter.parse(test);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    if (!filter.includeGlobs().isEmpty()) {
+      overrides.add(new ConfigOverride("include", filter.includeGlobs(), "-Dtest=" + test));
+    }
+    overrides.add(new ConfigOverride("exclude", filter.excludeGlobs(), "-Dtest=" + test));
+    return Optional.of(filter);
+  }
+
+  /**
+   * In a {@code -T} build, modules test at once: without {@code maxWorkers} set anywhere, each gets the machine's
+   * cores divided by the build's threads, so together they do not oversubscribe it.
+   */
+  private Optional<Integer> sharedMaxWorkers() {
+    int threads = session.getRequest().getDegreeOfConcurrency();
+    boolean configured = maxWorkers != null || System.getProperty("lanes.maxWorkers") != null
+        || session.getUserProperties().containsKey("lanes.maxWorkers")
+        || (configuration != null && configuration.containsKey("maxWorkers"));
+    if (threads <= 1 || configured) {
+      return Optional.empty();
+    }
+    return Optional.of(Math.max(1, Runtime.getRuntime().availableProcessors() / threads));
+  }
+
+  /** Live progress on a terminal, as the CLI shows it; plain lines in CI, when piped, or in a {@code -T} build. */
+  private boolean interactive() {
+    String ci = System.getenv("CI");
+    return session.getRequest().getDegreeOfConcurrency() <= 1 && System.console() != null
+        && (ci == null || ci.equalsIgnoreCase("false")) && !"dumb".equals(System.getenv("TERM"));
+  }
+}
