@@ -45,6 +45,25 @@ class ReportsIT {
   }
 
   @Test
+  void surefireReporterWritesAFilePerClassWithSurefiresCountsAndTestcases() throws Exception {
+    Path folder = dir.resolve("surefire-reports");
+
+    LanesCli.Result result = LanesCli.run(LanesCli.example("failing-sample"), "run", "--reporter", "surefire",
+        "--outputFile", folder.toString());
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    Path surefire = LanesCli.example("failing-sample").resolve("target/surefire-reports");
+    assertThat(SurefireReports.ofSurefire(folder)).isEqualTo(SurefireReports.ofSurefire(surefire));
+    assertThat(SurefireReports.testcases(folder)).isEqualTo(SurefireReports.testcases(surefire));
+    assertThat(folder.resolve("TEST-dev.lanes.fixtures.FailingAssertionsTest.xml")).exists();
+    Element suite = SurefireReports.parse(folder.resolve("TEST-dev.lanes.fixtures.FailingAssertionsTest.xml"))
+        .getDocumentElement();
+    assertThat(suite.getTagName()).isEqualTo("testsuite");
+    assertThat(suite.getAttribute("name")).isEqualTo("dev.lanes.fixtures.FailingAssertionsTest");
+    assertThat(result.out()).contains(" SUREFIRE  ");
+  }
+
+  @Test
   void jsonReportWritesTheTaskTree() throws Exception {
     Path report = dir.resolve("lanes.json");
 

@@ -17,7 +17,7 @@ class SampleSuiteIT {
       "sample-junit6, vmThreads", "sample-project, vmForks", "sample-junit6, vmForks"})
   void theSampleSuitesPassWithSurefiresCounts(String sample, String pool) throws Exception {
     SurefireReports.Counts surefire = SurefireReports.total(
-        SurefireReports.ofSurefire(LanesCli.example(sample).resolve("target/surefire-reports")));
+        SurefireReports.ofSurefire(SurefireReports.surefireReportsOf(sample)));
 
     LanesCli.Result result = LanesCli.run(LanesCli.REPO, "run", "--root", "examples/" + sample, "--pool", pool);
 

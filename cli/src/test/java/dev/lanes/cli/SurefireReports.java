@@ -22,6 +22,34 @@ final class SurefireReports {
   private SurefireReports() {
   }
 
+  /**
+   * The folder of Surefire's own reports of an example. The sample project runs its tests through Lanes' Maven
+   * plugin, so Surefire runs there on demand ({@code mvn surefire:test}, into {@code target/surefire-baseline}); the
+   * other examples run Surefire in their build.
+   */
+  static Path surefireReportsOf(String example) throws IOException, InterruptedException {
+    Path folder = LanesCli.example(example);
+    if (!example.equals("sample-project")) {
+      return folder.resolve("target/surefire-reports");
+    }
+    Path baseline = folder.resolve("target/surefire-baseline");
+    boolean made;
+    try (Stream<Path> files = Files.isDirectory(baseline) ? Files.list(baseline) : Stream.empty()) {
+      made = files.anyMatch(f -> f.getFileName().toString().startsWith("TEST-"));
+    }
+    if (!made) {
+      Path log = Files.createTempFile("surefire-baseline", ".txt");
+      Process mvn = new ProcessBuilder("mvn", "-o", "-B", "-q", "surefire:test").directory(folder.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!mvn.waitFor(3, java.util.concurrent.TimeUnit.MINUTES) || mvn.exitValue() != 0) {
+        mvn.destroyForcibly();
+        throw new AssertionError("mvn surefire:test in " + example + " failed:\n" + Files.readString(log));
+      }
+      Files.delete(log);
+    }
+    return baseline;
+  }
+
   /** Surefire writes nested classes ({@code Outer$Inner}) to files of their own: they are added to the outer class. */
   static Map<String, Counts> ofSurefire(Path reportsDir) throws Exception {
     Map<String, Counts> counts = new TreeMap<>();
