@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -61,6 +64,54 @@ class ReportsIT {
     assertThat(suite.getTagName()).isEqualTo("testsuite");
     assertThat(suite.getAttribute("name")).isEqualTo("dev.lanes.fixtures.FailingAssertionsTest");
     assertThat(result.out()).contains(" SUREFIRE  ");
+  }
+
+  @Test
+  void surefireReporterNamesTestsAsSurefireDoesNestedClassesWithADisplayNameToo() throws Exception {
+    Path folder = dir.resolve("sample-reports");
+
+    LanesCli.Result result = LanesCli.run(LanesCli.REPO, "run", "--root", "examples/sample-project", "--reporter",
+        "surefire", "--outputFile", folder.toString());
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    // MoneyTest.Allocation has @DisplayName("allocation"); MoneyTest.Errors has none
+    assertThat(SurefireReports.testcases(folder))
+        .contains("allocation#splitsEvenly", "dev.lanes.sample.MoneyTest$Errors#refusesBadCodes")
+        .isEqualTo(SurefireReports.testcases(SurefireReports.surefireReportsOf("sample-project")));
+  }
+
+  @Test
+  void aClassWithoutTestsGetsNoSurefireReportAsInSurefire() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("project/src/abstracts"));
+    Files.writeString(src.resolve("AbstractShapeTest.java"), """
+        package abstracts;
+        abstract class AbstractShapeTest {
+          abstract int sides();
+          @org.junit.jupiter.api.Test void hasSides() { org.junit.jupiter.api.Assertions.assertTrue(sides() > 0); }
+        }
+        """);
+    Files.writeString(src.resolve("SquareTest.java"), """
+        package abstracts;
+        class SquareTest extends AbstractShapeTest { int sides() { return 4; } }
+        """);
+    Path project = dir.resolve("project");
+    Path classes = Files.createDirectories(project.resolve("classes"));
+    Path sampleClasspath = LanesCli.example("sample-project").resolve("target/lanes-classpath.txt");
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
+        Files.readString(sampleClasspath).trim(), src.resolve("AbstractShapeTest.java").toString(),
+        src.resolve("SquareTest.java").toString())).isZero();
+    Files.writeString(project.resolve("lanes.conf"), """
+        classpath = ["classes", "@%s"]
+        testClassDirs = ["classes"]
+        """.formatted(sampleClasspath.toString().replace("\\", "\\\\")));
+
+    LanesCli.Result result = LanesCli.run(project, "run", "--reporter", "default", "--reporter", "surefire");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out()).contains("Lanes 2 test files", " SUREFIRE  1 report written to target/surefire-reports");
+    try (Stream<Path> reports = Files.list(project.resolve("target/surefire-reports"))) {
+      assertThat(reports.map(f -> f.getFileName().toString())).containsExactly("TEST-abstracts.SquareTest.xml");
+    }
   }
 
   @Test

@@ -22,6 +22,14 @@ public interface TestCase {
   /** The binary name of the class that declares the test, where the engine tells it. */
   Optional<String> className();
 
+  /**
+   * The display name of the class that declares the test (its {@code @DisplayName}, or by default its simple name),
+   * where the engine tells it: the name of the suite for that class.
+   */
+  default Optional<String> classDisplayName() {
+    return Optional.empty();
+  }
+
   /** The engine's unique id, to select this test again. */
   Optional<String> uniqueId();
 

@@ -132,7 +132,7 @@ public final class JunitReporter implements Reporter {
     xml.writeCharacters("    ");
     xml.writeStartElement("testcase");
     xml.writeAttribute("name", caseName(test));
-    xml.writeAttribute("classname", test.className().orElse(test.module().moduleId()));
+    xml.writeAttribute("classname", reportedClassName(test));
     xml.writeAttribute("time", seconds(test.result().map(TaskResult::durationMillis).orElse(0L)));
     String kind = kind(test);
     if (!kind.isEmpty()) {
@@ -177,6 +177,16 @@ public final class JunitReporter implements Reporter {
       xml.writeCharacters(clean(text));
       xml.writeEndElement();
     }
+  }
+
+  /**
+   * Surefire's class name for a test: its class's {@code @DisplayName} when it has one (a nested class "allocation"),
+   * else the class's binary name ({@code MoneyTest$Errors}).
+   */
+  static String reportedClassName(TestCase test) {
+    String className = test.className().orElse(test.module().moduleId());
+    String simpleName = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+    return test.classDisplayName().filter(name -> !name.equals(simpleName)).orElse(className);
   }
 
   /** Surefire's name for a test: the engine's reporting name without a trailing "()", else the display path. */

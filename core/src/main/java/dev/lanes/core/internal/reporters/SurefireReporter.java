@@ -15,7 +15,8 @@ import javax.xml.stream.XMLStreamException;
 /**
  * Surefire's report folder: a {@code TEST-<class>.xml} per test class (the {@code junit} reporter's {@code testsuite}
  * as a document of its own), where CI servers and IDEs look for Surefire's. The folder is {@code outputFile}, by
- * default {@code target/surefire-reports}; a file of a named project is {@code TEST-<project>.<class>.xml}.
+ * default {@code target/surefire-reports}; a file of a named project is {@code TEST-<project>.<class>.xml}. A file
+ * without tests gets no report, as in Surefire.
  */
 public final class SurefireReporter implements Reporter {
   static final String DEFAULT_FOLDER = "target/surefire-reports";
@@ -29,7 +30,9 @@ public final class SurefireReporter implements Reporter {
   @Override
   public void onTestRunEnd(List<TestModule> modules, List<TestError> unhandledErrors, RunEndReason reason) {
     Path folder = options.outputFile().orElse(options.root().resolve(DEFAULT_FOLDER));
-    for (TestModule module : modules) {
+    // as Surefire: no report for a class without tests (an abstract base class that the include globs match)
+    List<TestModule> reported = modules.stream().filter(m -> !m.tests().isEmpty() || !m.errors().isEmpty()).toList();
+    for (TestModule module : reported) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try {
         JunitReporter.writeSuite(bytes, module);
@@ -39,7 +42,7 @@ public final class SurefireReporter implements Reporter {
       ReportFiles.writeQuietly(folder.resolve(fileName(module)), bytes.toString(StandardCharsets.UTF_8),
           "surefire report");
     }
-    options.console().println(" SUREFIRE  " + modules.size() + (modules.size() == 1 ? " report" : " reports")
+    options.console().println(" SUREFIRE  " + reported.size() + (reported.size() == 1 ? " report" : " reports")
         + " written to " + ConsoleFormat.displayPath(options.root(), folder));
   }
 

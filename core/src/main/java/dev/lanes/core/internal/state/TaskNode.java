@@ -64,6 +64,18 @@ final class TaskNode implements TestCase {
     return task.location().map(Task.Location::file).filter(f -> !f.isEmpty());
   }
 
+  /** The name of the nearest enclosing suite that is the test's class: the one the engine reports by that class's name. */
+  @Override
+  public Optional<String> classDisplayName() {
+    Optional<String> className = className();
+    for (TaskNode node = parent; node != null && className.isPresent(); node = node.parent) {
+      if (node.task.reportingName().equals(className)) {
+        return Optional.of(node.name());
+      }
+    }
+    return Optional.empty();
+  }
+
   @Override
   public Optional<String> uniqueId() {
     return task.uniqueId();
