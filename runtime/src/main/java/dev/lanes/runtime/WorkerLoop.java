@@ -78,7 +78,9 @@ public final class WorkerLoop {
     this.capture = new ConsoleCapture(consoleSink);
     this.requests = Executors.newSingleThreadExecutor(task -> {
       Thread created = new Thread(null, task, threadName, stackSize);
-      created.setDaemon(true);
+      // not a daemon, as the main thread tests run on under Surefire or the Console Launcher: threads a test starts
+      // inherit the flag (commons-lang3's BasicThreadFactoryTest checks it). Hosts end their JVM with exit or halt.
+      created.setDaemon(false);
       created.setContextClassLoader(loader);
       thread = created;
       return created;

@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
@@ -91,5 +93,50 @@ public final class TestClasspath {
       throw new UncheckedIOException(e);
     }
     return classpath;
+  }
+
+  /**
+   * A project that tests a library published as a jar, as a library's own tests run from its {@code tests} jar do:
+   * {@code split.LibraryTest} (in {@code folder}) calls a package-private method of {@code split.Library} (in
+   * {@code folder}'s sibling {@code library.jar}); {@code split.SystemLoaderTest} finds its resource
+   * {@code split/data.txt} through {@code ClassLoader.getSystemClassLoader()}. Returns the class path: the folder,
+   * the jar, then JUnit.
+   */
+  public static List<Path> packageSplitAcrossAJar(Path folder) {
+    compile(folder, Map.of(
+        "split.Library", "package split; public class Library { static String hidden() { return \"package-private\"; } }",
+        "split.LibraryTest", """
+            package split;
+            class LibraryTest {
+              @org.junit.jupiter.api.Test
+              void reachesAPackagePrivateMethodOfTheJar() {
+                org.junit.jupiter.api.Assertions.assertEquals("package-private", Library.hidden());
+              }
+            }
+            """,
+        "split.SystemLoaderTest", """
+            package split;
+            class SystemLoaderTest {
+              @org.junit.jupiter.api.Test
+              void findsItsResourceThroughTheSystemClassLoader() {
+                org.junit.jupiter.api.Assertions.assertNotNull(
+                    ClassLoader.getSystemClassLoader().getResource("split/data.txt"), "split/data.txt");
+              }
+            }
+            """));
+    Path jar = folder.resolveSibling("library.jar");
+    Path library = folder.resolve("split/Library.class");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("split/Library.class"));
+      out.write(Files.readAllBytes(library));
+      out.closeEntry();
+      Files.delete(library);
+      Files.writeString(folder.resolve("split/data.txt"), "a test resource\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Path> classpath = new ArrayList<>(withJupiter(folder));
+    classpath.add(1, jar);
+    return List.copyOf(classpath);
   }
 }

@@ -1,12 +1,12 @@
 package dev.lanes.pool.forks;
 
+import dev.lanes.runtime.ClassPathSplit;
 import dev.lanes.runtime.WorkerMain;
 import dev.lanes.runtime.fork.ForkMain;
 import dev.lanes.spi.TestProject;
 import dev.lanes.spi.WorkerOptions;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,15 +108,14 @@ final class WorkerJvms {
   }
 
   private Launched launch(WorkerOptions worker, PrivateChannel channel) throws IOException {
-    List<Path> classpath = new ArrayList<>();
-    List<String> classFolders = new ArrayList<>();
-    for (Path entry : worker.project().classpath()) {
-      if (Files.isDirectory(entry)) {
-        classFolders.add(entry.toString()); // loaded in front of the class path by the worker (see ClassFoldersLoader)
-      } else {
-        classpath.add(entry);
-      }
-    }
+    // The class folders (and the jars that share their packages) are loaded in front of the class path by the
+    // worker (see ClassFoldersLoader) when it maps a class-data archive, which takes jars only, or makes a loader per
+    // file; otherwise the JVM gets the test class path as it is, so its system class loader sees the folders too.
+    boolean plainClassPath = !options.classDataSharing() && folders == ClassFolders.PER_WORKER;
+    ClassPathSplit split = plainClassPath ? new ClassPathSplit(List.of(), worker.project().classpath())
+        : ClassPathSplit.of(worker.project().classpath());
+    List<String> classFolders = split.own().stream().map(Path::toString).toList();
+    List<Path> classpath = new ArrayList<>(split.libraries());
     classpath.addAll(RUNTIME);
     List<String> flags = new ArrayList<>(defaultFlags(options.execArgv()));
     if (options.maxHeap() != null) {

@@ -69,6 +69,27 @@ class ForksPoolIT {
   }
 
   @Test
+  void aTestInThePackageOfALibraryJarReachesItsPackagePrivateMembersWithAClassDataArchive() throws Exception {
+    Path folder = root.resolve("classes");
+    PoolRun run = PoolTestKit.pool("forks").configFrom(root).classpath(TestClasspath.packageSplitAcrossAJar(folder))
+        .testClassDirs(folder).include("**/LibraryTest.class").run();
+
+    assertThat(run.files()).singleElement().is(passed());
+  }
+
+  @Test
+  void withoutAClassDataArchiveTheWorkersClassPathIsTheTestClassPathAsSurefiresIs() throws Exception {
+    Path folder = root.resolve("classes");
+    PoolRun run = PoolTestKit.pool("forks").configFrom(root).classpath(TestClasspath.packageSplitAcrossAJar(folder))
+        .testClassDirs(folder).include("**/split/*Test.class").option("poolOptions.forks.classDataSharing", false)
+        .run();
+
+    assertThat(run.files()).extracting(TestModule::moduleId)
+        .containsExactlyInAnyOrder("split.LibraryTest", "split.SystemLoaderTest");
+    assertThat(run.files()).are(passed());
+  }
+
+  @Test
   void bytesWrittenToFileDescriptor1AreTheFilesOutputNotMessages() throws Exception {
     PoolRun run = forks("forks", "**/RawOutputFixture.class").run();
 

@@ -1,5 +1,6 @@
 package dev.lanes.pool.threads;
 
+import dev.lanes.runtime.ClassPathSplit;
 import dev.lanes.runtime.WorkerMain;
 import dev.lanes.spi.TestProject;
 import java.net.MalformedURLException;
@@ -35,13 +36,13 @@ public interface WorkerClassLoaders {
   /**
    * The vm pools' loaders: the worker's loader holds the library jars of the test class path (JUnit, the
    * project's dependencies), loaded once and kept warm; each file gets a fresh loader for the project's own
-   * class folders, a child of the worker's, so the project's statics are new in every file while the
-   * libraries' state is shared.
+   * class folders (and the jars that share their packages, see {@link ClassPathSplit}), a child of the worker's, so
+   * the project's statics are new in every file while the libraries' state is shared.
    */
   final class PerFile implements WorkerClassLoaders {
     @Override
     public URLClassLoader create(TestProject project, int poolId) {
-      List<Path> entries = new ArrayList<>(project.classpath().stream().filter(p -> !Files.isDirectory(p)).toList());
+      List<Path> entries = new ArrayList<>(ClassPathSplit.of(project.classpath()).libraries());
       entries.add(Shared.RUNTIME);
       return new ExitContainingClassLoader("lanes-" + project.pool() + "-" + poolId, urls(entries), Shared.PROTOCOL);
     }
@@ -53,7 +54,7 @@ public interface WorkerClassLoaders {
 
     @Override
     public Optional<Supplier<ClassLoader>> perFile(TestProject project, ClassLoader worker) {
-      URL[] folders = urls(project.classpath().stream().filter(Files::isDirectory).toList());
+      URL[] folders = urls(ClassPathSplit.of(project.classpath()).own());
       return Optional.of(() -> new ExitContainingClassLoader(null, folders, worker));
     }
   }

@@ -103,4 +103,35 @@ class VmThreadsPoolTest {
     assertThat(run.console()).contains("[lanes] warning: vm.LeaksATest left 1 thread(s) running, now stopped: left-behind");
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("left-behind"));
   }
+
+  @Test
+  void aTestInThePackageOfALibraryJarReachesItsPackagePrivateMembers() {
+    Path folder = root.resolve("classes");
+    List<Path> classpath = TestClasspath.packageSplitAcrossAJar(folder);
+
+    PoolRun run = PoolTestKit.pool("vmThreads").classpath(classpath).testClassDirs(folder)
+        .include("**/LibraryTest.class").run();
+
+    assertThat(run.files()).singleElement().is(passed());
+  }
+
+  @Test
+  void testsRunOnAThreadThatIsNoDaemonAsUnderSurefireSoTheThreadsTheyStartAreNoneEither() {
+    Path folder = root.resolve("classes");
+    List<Path> classpath = TestClasspath.compile(folder, Map.of("vm.DaemonTest", """
+        package vm;
+        class DaemonTest {
+          @org.junit.jupiter.api.Test
+          void isNoDaemon() throws InterruptedException {
+            org.junit.jupiter.api.Assertions.assertFalse(Thread.currentThread().isDaemon(), "the test's thread");
+            Thread started = new Thread(() -> { });
+            org.junit.jupiter.api.Assertions.assertFalse(started.isDaemon(), "a thread the test starts");
+          }
+        }
+        """));
+
+    for (String pool : List.of("threads", "vmThreads")) {
+      assertThat(run(pool, folder, classpath, true).files()).as(pool).singleElement().is(passed());
+    }
+  }
 }

@@ -1,0 +1,63 @@
+package dev.lanes.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassPathSplitTest {
+  @TempDir
+  Path root;
+
+  @Test
+  void jarsWithAClassInAPackageOfTheFoldersGoWithTheFolders() throws IOException {
+    Path tests = folder("test-classes", "com/acme/WidgetTest.class", "com/acme/util/Helper.class");
+    Path main = folder("classes", "org/example/Main.class");
+    Path library = jar("acme-widgets.jar", "com/acme/Widget.class", "META-INF/MANIFEST.MF");
+    Path junit = jar("junit.jar", "org/junit/Test.class", "com/acme/readme.txt");
+    Path versioned = jar("versioned.jar", "META-INF/versions/17/com/acme/Widget.class", "net/other/Thing.class");
+    Path utilities = jar("acme-util.jar", "com/acme/util/Strings.class");
+
+    ClassPathSplit split = ClassPathSplit.of(List.of(tests, main, junit, library, versioned, utilities));
+
+    assertThat(split.own()).containsExactly(tests, main, library, utilities);
+    assertThat(split.libraries()).containsExactly(junit, versioned);
+  }
+
+  @Test
+  void withoutClassFoldersEveryJarIsALibrary() throws IOException {
+    Path junit = jar("junit.jar", "org/junit/Test.class");
+    Path missing = root.resolve("no-such.jar");
+
+    ClassPathSplit split = ClassPathSplit.of(List.of(junit, missing));
+
+    assertThat(split.own()).isEmpty();
+    assertThat(split.libraries()).containsExactly(junit, missing);
+  }
+
+  private Path folder(String name, String... classes) throws IOException {
+    Path folder = root.resolve(name);
+    for (String file : classes) {
+      Files.createDirectories(folder.resolve(file).getParent());
+      Files.write(folder.resolve(file), new byte[] {(byte) 0xCA, (byte) 0xFE});
+    }
+    return folder;
+  }
+
+  private Path jar(String name, String... entries) throws IOException {
+    Path jar = root.resolve(name);
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (String entry : entries) {
+        out.putNextEntry(new JarEntry(entry));
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+}
