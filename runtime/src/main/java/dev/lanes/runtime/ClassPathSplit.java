@@ -1,10 +1,13 @@
 package dev.lanes.runtime;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,10 @@ import java.util.zip.ZipFile;
  * A test class path split where a pool loads the project's own classes apart from its libraries (a child loader for
  * class folders in forked workers, a fresh loader per file in the vm pools).
  *
- * <p>{@code own} holds the class folders and every jar that has a class in one of their packages; {@code libraries}
- * the other jars, in class path order. A package split between two loaders is two runtime packages, so a test in
+ * <p>{@code own} holds the class folders, every jar with a class in one of their packages, and then every jar whose
+ * classes use a class of those jars or folders (they could not see it from the parent loader); {@code libraries} holds
+ * the other jars, in class path order. A class path whose jars share no package with the folders splits as folders
+ * and jars, without reading a class file. A package split between two loaders is two runtime packages, so a test in
  * {@code com.acme} could no longer reach package-private members of a {@code com.acme} class in a jar (its library
  * under test, published as a jar); keeping such jars with the folders keeps what one class path gives.
  */
@@ -31,28 +36,49 @@ public record ClassPathSplit(List<Path> own, List<Path> libraries) {
     libraries = List.copyOf(libraries);
   }
 
-  /** The split of {@code classpath}, worked out once per class path (packages are read from the jars' directories). */
+  /** The split of {@code classpath}, worked out once per class path (from the jars' class files). */
   public static ClassPathSplit of(List<Path> classpath) {
     return SPLITS.computeIfAbsent(List.copyOf(classpath), ClassPathSplit::split);
   }
 
   private static ClassPathSplit split(List<Path> classpath) {
-    Set<String> folderPackages = new HashSet<>();
+    Set<String> ownPackages = new HashSet<>();
+    Set<Path> own = new HashSet<>();
     for (Path entry : classpath) {
       if (Files.isDirectory(entry)) {
-        folderPackages.addAll(folderPackages(entry));
+        ownPackages.addAll(folderPackages(entry));
+        own.add(entry);
       }
     }
-    List<Path> own = new ArrayList<>();
+    ownPackages.remove(""); // the unnamed package: no jar's business
+    Map<Path, Set<String>> declared = new HashMap<>();
+    for (Path entry : classpath) {
+      if (!own.contains(entry) && Files.isRegularFile(entry)) {
+        declared.put(entry, JarPackages.declared(entry));
+      }
+    }
+    // the usual class path splits no package: its jars' class files need no reading
+    if (declared.values().stream().anyMatch(packages -> packages.stream().anyMatch(ownPackages::contains))) {
+      Map<Path, JarPackages> jars = new HashMap<>();
+      declared.keySet().forEach(jar -> jars.put(jar, JarPackages.read(jar)));
+      // a jar that shares a package with the own classes, or uses one of them, joins them: until none is left
+      for (boolean moved = true; moved; ) {
+        moved = false;
+        for (Map.Entry<Path, JarPackages> jar : jars.entrySet()) {
+          if (!own.contains(jar.getKey()) && jar.getValue().touches(ownPackages)) {
+            own.add(jar.getKey());
+            ownPackages.addAll(jar.getValue().declared());
+            moved = true;
+          }
+        }
+      }
+    }
+    List<Path> ownInOrder = new ArrayList<>();
     List<Path> libraries = new ArrayList<>();
     for (Path entry : classpath) {
-      if (Files.isDirectory(entry) || (!folderPackages.isEmpty() && sharesAPackage(entry, folderPackages))) {
-        own.add(entry);
-      } else {
-        libraries.add(entry);
-      }
+      (own.contains(entry) ? ownInOrder : libraries).add(entry);
     }
-    return new ClassPathSplit(own, libraries);
+    return new ClassPathSplit(ownInOrder, libraries);
   }
 
   private static Set<String> folderPackages(Path folder) {
@@ -68,18 +94,58 @@ public record ClassPathSplit(List<Path> own, List<Path> libraries) {
     return packages;
   }
 
-  /** Whether a jar has a class in one of {@code packages} (a file that is no jar shares none). */
-  private static boolean sharesAPackage(Path jar, Set<String> packages) {
-    if (!Files.isRegularFile(jar)) {
-      return false;
+  /** The packages a jar's classes are in, and the packages of the classes they use (read from constant pools). */
+  record JarPackages(Set<String> declared, Set<String> used) {
+    boolean touches(Set<String> packages) {
+      return declared.stream().anyMatch(packages::contains) || used.stream().anyMatch(packages::contains);
     }
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      return zip.stream().map(ZipEntry::getName)
-          .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/"))
-          .map(name -> name.lastIndexOf('/') < 0 ? "" : name.substring(0, name.lastIndexOf('/')))
-          .anyMatch(packages::contains);
-    } catch (IOException e) {
-      return false; // not a readable jar: the loader will say so when a class is wanted from it
+
+    /** The packages of a jar's classes, from its directory alone. */
+    static Set<String> declared(Path jar) {
+      Set<String> declared = new HashSet<>();
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        for (ZipEntry entry : Collections.list(zip.entries())) {
+          if (isClass(entry.getName())) {
+            declared.add(packageOf(entry.getName()));
+          }
+        }
+      } catch (IOException e) {
+        // not a readable jar: the loader will say so when a class is wanted from it
+      }
+      declared.remove("");
+      return declared;
     }
+
+    static JarPackages read(Path jar) {
+      Set<String> declared = new HashSet<>();
+      Set<String> used = new HashSet<>();
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        for (ZipEntry entry : Collections.list(zip.entries())) {
+          String name = entry.getName();
+          if (!isClass(name)) {
+            continue;
+          }
+          declared.add(packageOf(name));
+          try (InputStream in = zip.getInputStream(entry)) {
+            for (String named : ClassReferences.namedClasses(in.readAllBytes())) {
+              used.add(packageOf(named.replace('.', '/')));
+            }
+          }
+        }
+      } catch (IOException e) {
+        // not a readable jar: nothing of it is known, and the loader will say so when a class is wanted from it
+      }
+      declared.remove("");
+      return new JarPackages(declared, used);
+    }
+  }
+
+  private static boolean isClass(String entry) {
+    return entry.endsWith(".class") && !entry.startsWith("META-INF/") && !entry.endsWith("module-info.class");
+  }
+
+  static String packageOf(String internalName) {
+    int slash = internalName.lastIndexOf('/');
+    return slash < 0 ? "" : internalName.substring(0, slash);
   }
 }

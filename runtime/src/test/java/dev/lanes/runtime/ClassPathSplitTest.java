@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,31 @@ class ClassPathSplitTest {
   }
 
   @Test
+  void aJarThatUsesAClassOfAJarThatMovedMovesToo() throws IOException {
+    Path tests = folder("test-classes", "com/acme/WidgetTest.class");
+    Path sources = Files.createDirectories(root.resolve("src"));
+    Files.createDirectories(sources.resolve("com/acme"));
+    Files.createDirectories(sources.resolve("org/text"));
+    Files.createDirectories(sources.resolve("org/plain"));
+    Files.writeString(sources.resolve("com/acme/Widget.java"), "package com.acme; public class Widget { }");
+    Files.writeString(sources.resolve("org/text/Builder.java"),
+        "package org.text; public class Builder { public Object widget() { return new com.acme.Widget(); } }");
+    Files.writeString(sources.resolve("org/plain/Plain.java"), "package org.plain; public class Plain { }");
+    Path classes = Files.createDirectories(root.resolve("compiled"));
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+        sources.resolve("com/acme/Widget.java").toString(), sources.resolve("org/text/Builder.java").toString(),
+        sources.resolve("org/plain/Plain.java").toString())).isZero();
+    Path widgets = jarOf("widgets.jar", classes, "com/acme/Widget.class");
+    Path text = jarOf("text.jar", classes, "org/text/Builder.class");
+    Path plain = jarOf("plain.jar", classes, "org/plain/Plain.class");
+
+    ClassPathSplit split = ClassPathSplit.of(List.of(tests, text, plain, widgets));
+
+    assertThat(split.own()).containsExactly(tests, text, widgets);
+    assertThat(split.libraries()).containsExactly(plain);
+  }
+
+  @Test
   void withoutClassFoldersEveryJarIsALibrary() throws IOException {
     Path junit = jar("junit.jar", "org/junit/Test.class");
     Path missing = root.resolve("no-such.jar");
@@ -48,6 +74,16 @@ class ClassPathSplitTest {
       Files.write(folder.resolve(file), new byte[] {(byte) 0xCA, (byte) 0xFE});
     }
     return folder;
+  }
+
+  private Path jarOf(String name, Path classes, String entry) throws IOException {
+    Path jar = root.resolve(name);
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry(entry));
+      out.write(Files.readAllBytes(classes.resolve(entry)));
+      out.closeEntry();
+    }
+    return jar;
   }
 
   private Path jar(String name, String... entries) throws IOException {
