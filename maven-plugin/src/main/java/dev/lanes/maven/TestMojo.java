@@ -1,9 +1,12 @@
 package dev.lanes.maven;
 
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.LanesConfig;
+import dev.lanes.core.ProjectConfig;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +62,15 @@ public final class TestMojo extends AbstractLanesMojo {
     boolean passWithNoTests = filter.isPresent() ? !failIfNoSpecifiedTests : !failIfNoTests;
     overrides.add(new ConfigOverride("passWithNoTests", passWithNoTests,
         filter.isPresent() ? "surefire.failIfNoSpecifiedTests" : "failIfNoTests"));
-    sharedMaxWorkers().ifPresent(workers -> overrides.add(new ConfigOverride("maxWorkers", workers,
-        "the build's -T " + session.getRequest().getDegreeOfConcurrency() + " (set <maxWorkers> to choose)")));
+    int threads = session.getRequest().getDegreeOfConcurrency();
+    sharedMaxWorkers().ifPresent(workers -> {
+      overrides.add(new ConfigOverride("maxWorkers", workers, "the build's -T " + threads
+          + " (set <maxWorkers> to choose)"));
+      getLog().info("maxWorkers " + workers + ": this machine's " + Runtime.getRuntime().availableProcessors()
+          + " cores shared among the build's " + threads + " threads (-T " + threads + "; set <maxWorkers> to choose)");
+    });
     LanesConfig config = load(overrides);
+    warnOfFlagsThatReachNoWorker(config);
     Lanes.RunOptions options = new Lanes.RunOptions(List.of(), false, console(), interactive(), Optional.empty(),
         List.of());
     if (filter.isPresent()) {
@@ -81,6 +90,22 @@ public final class TestMojo extends AbstractLanesMojo {
       } else {
         throw new MojoFailureException(message);
       }
+    }
+  }
+
+  /**
+   * An {@code argLine} (JaCoCo's agent, {@code --add-opens}) reaches forked workers only: the in-process pools run the
+   * tests in Maven's own JVM, which takes its flags from {@code .mvn/jvm.config} or {@code MAVEN_OPTS}.
+   */
+  private void warnOfFlagsThatReachNoWorker(LanesConfig config) {
+    if (argLine == null || argLine.isBlank()) {
+      return;
+    }
+    List<String> inProcess = config.projects().stream().map(ProjectConfig::pool)
+        .filter(pool -> pool.equals("threads") || pool.equals("vmThreads")).distinct().toList();
+    if (!inProcess.isEmpty()) {
+      getLog().warn("argLine reaches forked workers only (forks, vmForks); " + String.join(" and ", inProcess)
+          + " run the tests in Maven's JVM, which takes JVM flags from .mvn/jvm.config or MAVEN_OPTS");
     }
   }
 
@@ -110,11 +135,23 @@ public final class TestMojo extends AbstractLanesMojo {
     int threads = session.getRequest().getDegreeOfConcurrency();
     boolean configured = maxWorkers != null || System.getProperty("lanes.maxWorkers") != null
         || session.getUserProperties().containsKey("lanes.maxWorkers")
-        || (configuration != null && configuration.containsKey("maxWorkers"));
+        || project.getProperties().containsKey("lanes.maxWorkers")
+        || (configuration != null && configuration.containsKey("maxWorkers"))
+        || configFileSetsMaxWorkers();
     if (threads <= 1 || configured) {
       return Optional.empty();
     }
     return Optional.of(Math.max(1, Runtime.getRuntime().availableProcessors() / threads));
+  }
+
+  /** Whether the module's lanes.conf (or {@code <config>}) chooses {@code maxWorkers} itself. */
+  private boolean configFileSetsMaxWorkers() {
+    File file = config != null ? config : new File(project.getBasedir(), "lanes.conf");
+    try {
+      return file.isFile() && ConfigFactory.parseFile(file).hasPath("maxWorkers");
+    } catch (ConfigException e) {
+      return false; // loading the configuration reports what is wrong with it
+    }
   }
 
   /** Live progress on a terminal, as the CLI shows it; plain lines in CI, when piped, or in a {@code -T} build. */

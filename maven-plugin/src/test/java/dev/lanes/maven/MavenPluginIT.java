@@ -143,7 +143,7 @@ class MavenPluginIT {
   }
 
   @Test
-  void argLineReachesForkedWorkers() throws Exception {
+  void argLineReachesForkedWorkersAndTheInProcessPoolsSayItDoesNot() throws Exception {
     Path project = work.resolve("argline");
     copy(sample, project);
     Files.writeString(project.resolve("src/test/java/dev/lanes/sample/FlagTest.java"), """
@@ -161,6 +161,55 @@ class MavenPluginIT {
 
     assertThat(with.exitCode()).as(with.out()).isZero();
     assertThat(without.exitCode()).as(without.out()).isEqualTo(1);
+
+    Mvn inThreads = mvn(project, "test", "-Dtest=FlagTest", "-DargLine=-Dlanes.it.flag=on");
+    assertThat(inThreads.exitCode()).as(inThreads.out()).isEqualTo(1);
+    assertThat(inThreads.out()).contains("[WARNING] argLine reaches forked workers only (forks, vmForks); threads run "
+        + "the tests in Maven's JVM, which takes JVM flags from .mvn/jvm.config or MAVEN_OPTS");
+  }
+
+  @Test
+  void aParallelBuildRunsEachModulesTestsWithTheCoresSharedAmongItsThreads() throws Exception {
+    Path build = work.resolve("two-modules");
+    for (String module : List.of("one", "two")) {
+      copy(REPO.resolve("examples/sample-project"), build.resolve(module));
+      Path pom = build.resolve(module).resolve("pom.xml");
+      Files.writeString(pom, Files.readString(pom).replace("<artifactId>lanes-sample-project</artifactId>",
+          "<artifactId>lanes-sample-" + module + "</artifactId>"));
+    }
+    Files.writeString(build.resolve("pom.xml"), """
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>dev.lanes.it</groupId>
+          <artifactId>two-modules</artifactId>
+          <version>1</version>
+          <packaging>pom</packaging>
+          <modules>
+            <module>one</module>
+            <module>two</module>
+          </modules>
+        </project>
+        """);
+
+    Mvn parallel = mvn(build, "-T", "2", "test");
+
+    assertThat(parallel.exitCode()).as(parallel.out()).isZero();
+    assertThat(count(parallel.out(), "Tests  22 passed (22)")).as(parallel.out()).isEqualTo(2);
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(count(parallel.out(), "[INFO] maxWorkers " + Math.max(1, cores / 2) + ": this machine's " + cores
+        + " cores shared among the build's 2 threads")).as(parallel.out()).isEqualTo(2);
+    assertThat(build.resolve("one/target/surefire-reports")).isDirectoryContaining("glob:**/TEST-*.xml");
+    assertThat(build.resolve("two/target/surefire-reports")).isDirectoryContaining("glob:**/TEST-*.xml");
+
+    Path twoConf = build.resolve("two/lanes.conf");
+    Files.writeString(twoConf, Files.readString(twoConf) + "maxWorkers = 1\n");
+    Mvn chosen = mvn(build, "-T", "2", "test");
+    assertThat(chosen.exitCode()).as(chosen.out()).isZero();
+    assertThat(count(chosen.out(), "[INFO] maxWorkers ")).as("lanes.conf of two sets its own").isEqualTo(1);
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
   }
 
   @Test
