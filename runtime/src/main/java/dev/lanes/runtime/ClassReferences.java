@@ -43,18 +43,54 @@ public final class ClassReferences {
    */
   static Set<String> utf8Entries(byte[] bytes) {
     Set<String> texts = new HashSet<>();
+    if (bytes.length < 10 || u2(bytes, 0) != 0xCAFE || u2(bytes, 2) != 0xBABE) {
+      return texts;
+    }
+    // class names and descriptors are ASCII or plain UTF-8 in practice
+    walkUtf8(bytes, (classFile, at, length) -> {
+      texts.add(new String(classFile, at, length, StandardCharsets.UTF_8));
+      return false;
+    });
+    return texts;
+  }
+
+  /** Looks at one Utf8 entry of a constant pool, its bytes at {@code at}; {@code true} ends the walk. */
+  @FunctionalInterface
+  public interface Utf8Visitor {
+    boolean visit(byte[] classFile, int at, int length);
+  }
+
+  /** How a {@link #walkUtf8} ended. */
+  public enum Walk {
+    /** Every entry was visited. */
+    COMPLETE,
+    /** The visitor ended it. */
+    STOPPED,
+    /** At a kind of entry newer than this walk, which it cannot step over. */
+    UNKNOWN_ENTRY,
+    /** The class file ends inside its constant pool. */
+    CUT_SHORT
+  }
+
+  /**
+   * Visits the Utf8 entries of a class file's constant pool in order, without making a string of any: the cheap
+   * look the in-process pools take at every class they define.
+   */
+  public static Walk walkUtf8(byte[] bytes, Utf8Visitor visitor) {
     try {
-      if (bytes.length < 10 || u2(bytes, 0) != 0xCAFE || u2(bytes, 2) != 0xBABE) {
-        return texts;
-      }
       int count = u2(bytes, 8);
       int at = 10;
       for (int index = 1; index < count; index++) {
         int tag = bytes[at] & 0xff;
         switch (tag) {
-          case 1 -> { // Utf8: class names and descriptors are ASCII or plain UTF-8 in practice
+          case 1 -> {
             int length = u2(bytes, at + 1);
-            texts.add(new String(bytes, at + 3, length, StandardCharsets.UTF_8));
+            if (at + 3 + length > bytes.length) {
+              return Walk.CUT_SHORT;
+            }
+            if (visitor.visit(bytes, at + 3, length)) {
+              return Walk.STOPPED;
+            }
             at += 3 + length;
           }
           case 3, 4, 9, 10, 11, 12, 17, 18 -> at += 5;
@@ -65,14 +101,14 @@ public final class ClassReferences {
           case 7, 8, 16, 19, 20 -> at += 3;
           case 15 -> at += 4;
           default -> {
-            return texts;
+            return Walk.UNKNOWN_ENTRY;
           }
         }
       }
+      return Walk.COMPLETE;
     } catch (IndexOutOfBoundsException e) {
-      // cut short: keep what was read
+      return Walk.CUT_SHORT;
     }
-    return texts;
   }
 
   private static int u2(byte[] bytes, int at) {

@@ -1,5 +1,6 @@
 package dev.lanes.pool.threads;
 
+import dev.lanes.runtime.ClassReferences;
 import java.nio.charset.StandardCharsets;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -93,39 +94,10 @@ public final class ExitCalls {
    * quarter of an isolated run). A class file cut short is left to {@code defineClass}, which says what is wrong.
    */
   static boolean namesExitOrHalt(byte[] bytes) {
-    try {
-      int count = u2(bytes, 8);
-      int at = 10;
-      for (int index = 1; index < count; index++) {
-        int tag = bytes[at] & 0xff;
-        switch (tag) {
-          case 1 -> { // Utf8
-            int length = u2(bytes, at + 1);
-            if (length == 4 && (matches(bytes, at + 3, EXIT) || matches(bytes, at + 3, HALT))) {
-              return true;
-            }
-            at += 3 + length;
-          }
-          case 3, 4, 9, 10, 11, 12, 17, 18 -> at += 5;
-          case 5, 6 -> { // Long and Double take two entries
-            at += 9;
-            index++;
-          }
-          case 7, 8, 16, 19, 20 -> at += 3;
-          case 15 -> at += 4;
-          default -> {
-            return true; // a kind of entry newer than this walk: let the rewrite look
-          }
-        }
-      }
-      return false;
-    } catch (ArrayIndexOutOfBoundsException e) {
-      return false;
-    }
-  }
-
-  private static int u2(byte[] bytes, int at) {
-    return (bytes[at] & 0xff) << 8 | bytes[at + 1] & 0xff;
+    ClassReferences.Walk walk = ClassReferences.walkUtf8(bytes, (classFile, at, length) ->
+        length == 4 && (matches(classFile, at, EXIT) || matches(classFile, at, HALT)));
+    // a kind of entry newer than the walk: let the rewrite look
+    return walk == ClassReferences.Walk.STOPPED || walk == ClassReferences.Walk.UNKNOWN_ENTRY;
   }
 
   private static boolean matches(byte[] bytes, int at, byte[] word) {
