@@ -30,6 +30,10 @@ import java.util.zip.ZipFile;
  */
 public record ClassPathSplit(List<Path> own, List<Path> libraries) {
   private static final Map<List<Path>, ClassPathSplit> SPLITS = new ConcurrentHashMap<>();
+  private static final Map<List<Path>, ClassPathSplit> FRAMEWORK_SPLITS = new ConcurrentHashMap<>();
+  /** The test framework's packages: the JUnit Platform, its engines and APIs, and the two libraries its API uses. */
+  private static final List<String> FRAMEWORK = List.of("org/junit/platform", "org/junit/jupiter", "org/opentest4j",
+      "org/apiguardian");
 
   public ClassPathSplit {
     own = List.copyOf(own);
@@ -39,6 +43,56 @@ public record ClassPathSplit(List<Path> own, List<Path> libraries) {
   /** The split of {@code classpath}, worked out once per class path (from the jars' class files). */
   public static ClassPathSplit of(List<Path> classpath) {
     return SPLITS.computeIfAbsent(List.copyOf(classpath), ClassPathSplit::split);
+  }
+
+  /**
+   * The split of {@code classpath} where only the test framework stays loaded (the threads pool with
+   * {@code isolate = true}): {@code libraries} holds the jars of the JUnit Platform, Jupiter, opentest4j and
+   * apiguardian, then every jar whose classes those use (the framework could not see them from a parent loader) or
+   * that shares a package with them, until none is left; {@code own} holds everything else, the project's
+   * dependencies included, in class path order. Worked out once per class path, from the framework jars' class files.
+   */
+  public static ClassPathSplit testFramework(List<Path> classpath) {
+    return FRAMEWORK_SPLITS.computeIfAbsent(List.copyOf(classpath), ClassPathSplit::splitFramework);
+  }
+
+  private static ClassPathSplit splitFramework(List<Path> classpath) {
+    Map<Path, Set<String>> declared = new HashMap<>();
+    for (Path entry : classpath) {
+      if (Files.isRegularFile(entry)) {
+        declared.put(entry, JarPackages.declared(entry));
+      }
+    }
+    Set<Path> framework = new HashSet<>();
+    Set<String> reached = new HashSet<>(); // the packages the framework declares or uses
+    for (boolean moved = true; moved; ) {
+      moved = false;
+      for (Map.Entry<Path, Set<String>> jar : declared.entrySet()) {
+        if (!framework.contains(jar.getKey())
+            && jar.getValue().stream().anyMatch(p -> isFramework(p) || reached.contains(p))) {
+          framework.add(jar.getKey());
+          JarPackages read = JarPackages.read(jar.getKey());
+          reached.addAll(read.declared());
+          reached.addAll(read.used());
+          moved = true;
+        }
+      }
+    }
+    List<Path> rest = new ArrayList<>();
+    List<Path> kept = new ArrayList<>();
+    for (Path entry : classpath) {
+      (framework.contains(entry) ? kept : rest).add(entry);
+    }
+    return new ClassPathSplit(rest, kept);
+  }
+
+  private static boolean isFramework(String packageName) {
+    for (String prefix : FRAMEWORK) {
+      if (packageName.equals(prefix) || packageName.startsWith(prefix + "/")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ClassPathSplit split(List<Path> classpath) {

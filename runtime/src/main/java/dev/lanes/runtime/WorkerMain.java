@@ -45,9 +45,20 @@ public final class WorkerMain {
    */
   public static Consumer<String> inMemory(Consumer<String> toHost, ThreadLocal<BiConsumer<Boolean, String>> consoleSink,
                                           String threadName, long stackSize, Supplier<ClassLoader> fileLoaders) {
+    return inMemory(toHost, consoleSink, threadName, stackSize, WorkerMain.class.getClassLoader(), fileLoaders);
+  }
+
+  /**
+   * As {@link #inMemory(Consumer, ThreadLocal, String, long, Supplier)}, the tests loaded by {@code testLoader}: a
+   * child of this runtime's loader that holds the test class path but the test framework (the threads pool with
+   * {@code isolate = true}, whose runtime and JUnit stay loaded while each worker gets a fresh {@code testLoader}).
+   */
+  public static Consumer<String> inMemory(Consumer<String> toHost, ThreadLocal<BiConsumer<Boolean, String>> consoleSink,
+                                          String threadName, long stackSize, ClassLoader testLoader,
+                                          Supplier<ClassLoader> fileLoaders) {
     Codec codec = JsonCodec.forProtocol();
     WorkerLoop loop = new WorkerLoop(message -> toHost.accept(codec.encode(message)), consoleSink, threadName, stackSize,
-        WorkerMain.class.getClassLoader(), false, fileLoaders);
+        testLoader, false, fileLoaders);
     BlockingQueue<Optional<String>> inbox = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
       try {

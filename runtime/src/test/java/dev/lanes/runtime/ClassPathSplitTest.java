@@ -67,6 +67,38 @@ class ClassPathSplitTest {
     assertThat(split.libraries()).containsExactly(junit, missing);
   }
 
+  @Test
+  void theTestFrameworkKeepsJUnitAndWhatItUsesAndEverythingElseIsLoadedAnew() throws IOException {
+    Path tests = folder("test-classes", "com/acme/WidgetTest.class");
+    Path sources = Files.createDirectories(root.resolve("src"));
+    for (String type : List.of("org/junit/jupiter/engine/Engine", "org/kotlin/Runtime", "org/kotlin/More",
+        "com/acme/Widget", "org/mockito/Mock")) {
+      String name = type.substring(type.lastIndexOf('/') + 1);
+      String body = name.equals("Engine") ? "Object runtime() { return new org.kotlin.Runtime(); }" : "";
+      Files.createDirectories(sources.resolve(type).getParent());
+      Files.writeString(sources.resolve(type + ".java"), "package " + type.substring(0, type.lastIndexOf('/'))
+          .replace('/', '.') + "; public class " + name + " { " + body + " }");
+    }
+    Path classes = Files.createDirectories(root.resolve("compiled"));
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+        sources.resolve("org/junit/jupiter/engine/Engine.java").toString(), sources.resolve("org/kotlin/Runtime.java")
+            .toString(), sources.resolve("org/kotlin/More.java").toString(), sources.resolve("com/acme/Widget.java")
+            .toString(), sources.resolve("org/mockito/Mock.java").toString())).isZero();
+    Path engine = jarOf("jupiter-engine.jar", classes, "org/junit/jupiter/engine/Engine.class");
+    Path opentest4j = jar("opentest4j.jar", "org/opentest4j/AssertionFailedError.class");
+    Path kotlin = jarOf("kotlin-stdlib.jar", classes, "org/kotlin/Runtime.class");
+    Path kotlinMore = jarOf("kotlin-more.jar", classes, "org/kotlin/More.class"); // shares the package of one it uses
+    Path widgets = jarOf("widgets.jar", classes, "com/acme/Widget.class");
+    Path mockito = jarOf("mockito.jar", classes, "org/mockito/Mock.class");
+    Path missing = root.resolve("no-such.jar");
+
+    ClassPathSplit split = ClassPathSplit.testFramework(
+        List.of(tests, widgets, mockito, kotlinMore, engine, opentest4j, kotlin, missing));
+
+    assertThat(split.libraries()).containsExactly(kotlinMore, engine, opentest4j, kotlin);
+    assertThat(split.own()).containsExactly(tests, widgets, mockito, missing);
+  }
+
   private Path folder(String name, String... classes) throws IOException {
     Path folder = root.resolve(name);
     for (String file : classes) {

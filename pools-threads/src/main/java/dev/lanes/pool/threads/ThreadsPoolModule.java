@@ -6,6 +6,7 @@ import dev.lanes.spi.PoolContext;
 import dev.lanes.spi.PoolModule;
 import dev.lanes.spi.ProcessPool;
 import dev.lanes.spi.WorkerFactory;
+import dev.lanes.spi.support.ProcessPools;
 
 /**
  * The {@code threads} pool as a Guice module: core's scheduler over {@link ThreadsPoolWorker}s.
@@ -23,6 +24,7 @@ public class ThreadsPoolModule extends PoolModule {
   @Singleton
   ProcessPool pool(PoolContext context, ThreadsOptions options, WorkerClassLoaders loaders) {
     WorkerFactory workers = worker -> new ThreadsPoolWorker(worker, options, loaders);
-    return context.workerPool(loaders.isolatesEachFile() ? WorkerFactory.isolatingEachFile(workers) : workers);
+    ProcessPool pool = context.workerPool(loaders.isolatesEachFile() ? WorkerFactory.isolatingEachFile(workers) : workers);
+    return ProcessPools.closingAlso(pool, loaders::close); // the loaders kept across workers
   }
 }

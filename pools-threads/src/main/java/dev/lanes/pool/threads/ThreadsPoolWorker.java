@@ -7,9 +7,9 @@ import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.WorkerOptions;
 import dev.lanes.spi.protocol.Codec;
 import dev.lanes.spi.protocol.Message;
+import dev.lanes.spi.protocol.WorkerRequest;
+import dev.lanes.spi.protocol.WorkerResponse;
 import dev.lanes.spi.support.WorkerListeners;
-import java.io.IOException;
-import java.net.URLClassLoader;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,7 +28,9 @@ final class ThreadsPoolWorker implements PoolWorker {
   private final WorkerClassLoaders loaders;
   private final ThreadsOptions threadsOptions;
   private final WorkerListeners listeners = new WorkerListeners();
-  private URLClassLoader loader;
+  private WorkerClassLoaders.Loaders made;
+  /** A file was handed over and has not finished: a stop now leaves the worker's thread running in its loaders. */
+  private volatile boolean busy;
   private volatile Consumer<String> toWorker;
   private final boolean filesApart;
 
@@ -47,16 +49,17 @@ final class ThreadsPoolWorker implements PoolWorker {
   @Override
   public synchronized CompletionStage<Void> start() {
     try {
-      loader = loaders.create(options.project(), options.poolId());
-      Class<?> main = Class.forName("dev.lanes.runtime.WorkerMain", true, loader);
+      made = loaders.create(options.project(), options.poolId(), options.isolate());
+      Class<?> main = Class.forName("dev.lanes.runtime.WorkerMain", true, made.runtime());
       Consumer<String> toHost = this::receive;
       ThreadLocal<BiConsumer<Boolean, String>> sink = ConsoleRouter.install().sink();
       String threadName = "lanes-" + options.pool() + "-worker-" + options.poolId();
-      Optional<Supplier<ClassLoader>> perFile = loaders.perFile(options.project(), loader);
+      Optional<Supplier<ClassLoader>> perFile = loaders.perFile(options.project(), made.runtime());
       @SuppressWarnings("unchecked")
       Consumer<String> worker = (Consumer<String>) main
-          .getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class, Supplier.class)
-          .invoke(null, toHost, sink, threadName, threadsOptions.threadStackSize(), perFile.orElse(null));
+          .getMethod("inMemory", Consumer.class, ThreadLocal.class, String.class, long.class, ClassLoader.class,
+              Supplier.class)
+          .invoke(null, toHost, sink, threadName, threadsOptions.threadStackSize(), made.tests(), perFile.orElse(null));
       toWorker = worker;
       return CompletableFuture.completedFuture(null);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -74,6 +77,9 @@ final class ThreadsPoolWorker implements PoolWorker {
     if (channel != null) {
       channel.accept(null);
     }
+    if (busy && made != null) {
+      loaders.abandon(made);
+    }
     closeLoader();
     return CompletableFuture.completedFuture(null);
   }
@@ -83,6 +89,9 @@ final class ThreadsPoolWorker implements PoolWorker {
     Consumer<String> channel = toWorker;
     if (channel == null) {
       throw new IllegalStateException("[" + options.pool() + "] worker " + options.poolId() + " is not running");
+    }
+    if (message instanceof WorkerRequest.Run || message instanceof WorkerRequest.Collect) {
+      busy = true;
     }
     channel.accept(CODEC.encode(message));
   }
@@ -110,17 +119,16 @@ final class ThreadsPoolWorker implements PoolWorker {
       listeners.error(e);
       return;
     }
+    if (message instanceof WorkerResponse.TestFileFinished) {
+      busy = false;
+    }
     listeners.message(message);
   }
 
   private void closeLoader() {
-    if (loader != null) {
-      try {
-        loader.close();
-      } catch (IOException e) {
-        // the loader's jars stay open until the JVM ends; nothing else depends on it
-      }
-      loader = null;
+    if (made != null) {
+      WorkerClassLoaders.closeQuietly(made.owned());
+      made = null;
     }
   }
 }

@@ -14,10 +14,20 @@ import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.testkit.PoolRun;
 import dev.lanes.testkit.PoolTestKit;
 import dev.lanes.testkit.TestClasspath;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ThreadsPoolTest {
   private static final Path FIXTURES = TestClasspath.of(ThreadsPoolTest.class);
@@ -35,6 +45,48 @@ class ThreadsPoolTest {
     assertThat(run.files()).hasSize(2).are(passed());
     assertThat(run.exitCode()).isZero();
     assertThat(run.orderViolations()).isEmpty();
+  }
+
+  @Test
+  void isolatedFilesGetTheProjectsLibrariesAnewWhileTheTestFrameworkStaysLoaded(@TempDir Path root) throws IOException {
+    int files = 20;
+    String key = "lanes.test.junit." + UUID.randomUUID() + ".";
+    Map<String, String> sources = new HashMap<>();
+    sources.put("lib.Counter", "package lib; public final class Counter { public static int value; }");
+    for (int i = 0; i < files; i++) {
+      sources.put("iso.Static" + i + "Test", """
+          package iso;
+          class Static%dTest {
+            @org.junit.jupiter.api.Test
+            void isTheFirstToCountInItsLibrary() {
+              System.setProperty("%s%d", String.valueOf(System.identityHashCode(org.junit.jupiter.api.Test.class)));
+              org.junit.jupiter.api.Assertions.assertEquals(1, ++lib.Counter.value, "the library's statics are fresh");
+            }
+          }
+          """.formatted(i, key, i));
+    }
+    Path folder = root.resolve("classes");
+    List<Path> classpath = new ArrayList<>(TestClasspath.compile(folder, sources));
+    Path library = root.resolve("lib.jar"); // the counter, as a dependency of the project
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(library))) {
+      out.putNextEntry(new JarEntry("lib/Counter.class"));
+      out.write(Files.readAllBytes(folder.resolve("lib/Counter.class")));
+    }
+    Files.delete(folder.resolve("lib/Counter.class"));
+    classpath.add(1, library);
+
+    PoolRun isolated = PoolTestKit.pool("threads").classpath(classpath).testClassDirs(folder).option("maxWorkers", 1)
+        .option("isolate", true).run();
+    PoolRun reused = PoolTestKit.pool("threads").classpath(classpath).testClassDirs(folder).option("maxWorkers", 1)
+        .option("isolate", false).run();
+
+    assertThat(isolated.files()).hasSize(files).allMatch(passed()::matches);
+    assertThat(isolated.orderViolations()).isEmpty();
+    assertThat(IntStream.range(0, files).mapToObj(i -> System.getProperty(key + i)).collect(Collectors.toSet()))
+        .as("Jupiter's @Test in each file: one, loaded once for the worker slot").singleElement().isNotNull();
+    assertThat(reused.files()).as("one loader for every file: the library's counter goes on")
+        .haveExactly(1, passed()).haveExactly(files - 1, failed());
+    IntStream.range(0, files).forEach(i -> System.clearProperty(key + i));
   }
 
   @Test
