@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,7 +45,9 @@ final class ClassDataArchives {
       return 0;
     }
 
-    default void onExit(Process process) {
+    /** Completes once what the worker leaves at exit (its archive) is in place, so a stop that awaits it is final. */
+    default CompletableFuture<Void> onExit(Process process) {
+      return CompletableFuture.completedFuture(null);
     }
   }
 
@@ -90,8 +93,8 @@ final class ClassDataArchives {
       }
 
       @Override
-      public void onExit(Process process) {
-        process.onExit().thenRun(() -> finish(process, partial, archive));
+      public CompletableFuture<Void> onExit(Process process) {
+        return process.onExit().thenRun(() -> finish(process, partial, archive));
       }
     };
   }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts worker JVMs: the flags (short-lived-worker defaults unless the user set their own, the heap,
@@ -35,7 +36,9 @@ final class WorkerJvms {
   }
 
   /** A started worker JVM, the channel it connects to, and how long it may take to exit after that closes. */
-  record Launched(Process process, PrivateChannel channel, TestProject project, long exitMillis) {
+  /** {@code archived}: completes when the class-data archive the worker writes at exit, if any, is in place. */
+  record Launched(Process process, PrivateChannel channel, TestProject project, long exitMillis,
+                  CompletableFuture<Void> archived) {
     void discard() {
       process.destroyForcibly();
       channel.close();
@@ -138,8 +141,8 @@ final class WorkerJvms {
     builder.environment().putAll(options.env());
     builder.environment().put(ForkMain.TOKEN_ENV, channel.token());
     Process process = builder.start();
-    archive.onExit(process);
-    return new Launched(process, channel, worker.project(), 2_000 + archive.exitMillis());
+    CompletableFuture<Void> archived = archive.onExit(process);
+    return new Launched(process, channel, worker.project(), 2_000 + archive.exitMillis(), archived);
   }
 
   /**
