@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -51,6 +53,56 @@ class BrowserIT {
     assertThat(result.out()).contains("Test Files  3 passed (3)").contains("Tests  10 passed (10)")
         .contains("|browser| src/test/js/sortable-table.browser.test.js (5 tests)");
     assertNothingLeft();
+  }
+
+  /**
+   * Nothing the run starts listens where another local user could reach it but the tester server, which must (the
+   * pages load from it) and refuses every request without the run's token: no DevTools port of Chromium's (any local
+   * user could drive the browser through it, open {@code file://} URLs with the runner's rights), and the tester
+   * server on loopback only. With {@code webdriver}, chromedriver's own WebDriver port is the one exception, as the
+   * README says: WebDriver has no other transport.
+   */
+  @ParameterizedTest(name = "provider {0}")
+  @ValueSource(strings = {"chromium", "playwright", "webdriver"})
+  void noProcessOfTheRunListensOnATcpPortButTheTesterServer(String provider) throws Exception {
+    Assumptions.assumeTrue(ListeningSockets.available(), "no /proc/net/tcp on this machine");
+    List<String> command = LanesCli.command(List.of("-Djava.io.tmpdir=" + dir,
+        "-Dlanes.poolOptions.browser.provider=" + provider));
+    command.addAll(List.of("run", "--root", LanesCli.example("browser-sample").toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("out.txt").toFile());
+    builder.environment().put("CI", "true");
+    Process lanes = builder.start();
+    Set<ListeningSockets.Listener> seen = new LinkedHashSet<>();
+    boolean sawBrowser = false;
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (lanes.isAlive() && System.nanoTime() < deadline) {
+        Set<Long> run = ListeningSockets.processesOfRun(lanes.toHandle(), dir.toString());
+        sawBrowser |= run.stream().anyMatch(pid -> ProcessHandle.of(pid)
+            .map(p -> commandLine(p).contains("--type=renderer")).orElse(false));
+        seen.addAll(ListeningSockets.of(run));
+        Thread.sleep(20);
+      }
+      assertThat(lanes.waitFor(0, TimeUnit.SECONDS)).as("the run ended within 3 minutes").isTrue();
+    } finally {
+      lanes.destroyForcibly();
+    }
+    String out = Files.readString(dir.resolve("out.txt"));
+    assertThat(lanes.exitValue()).as(out).isZero();
+    assertThat(sawBrowser).as("the run's browser was seen with a page open, so its sockets were looked at").isTrue();
+
+    List<ListeningSockets.Listener> ofLanes = seen.stream().filter(l -> l.pid() == lanes.pid()).toList();
+    assertThat(ofLanes).as("the tester server, held by the lanes JVM: one port, on loopback only")
+        .isNotEmpty().allMatch(ListeningSockets.Listener::loopbackOnly)
+        .extracting(ListeningSockets.Listener::port).containsOnly(ofLanes.get(0).port());
+    List<ListeningSockets.Listener> others = seen.stream().filter(l -> l.pid() != lanes.pid()).toList();
+    if (provider.equals("webdriver")) {
+      assertThat(others).as("chromedriver's WebDriver port is the only other, on loopback; Chromium has none")
+          .allMatch(l -> l.command().contains("chromedriver") && l.loopbackOnly());
+    } else {
+      assertThat(others).as("ports held by the run's other processes (browser, driver)").isEmpty();
+    }
   }
 
   @Test

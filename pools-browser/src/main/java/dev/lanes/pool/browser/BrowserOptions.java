@@ -1,5 +1,6 @@
 package dev.lanes.pool.browser;
 
+import dev.lanes.pool.browser.provider.LaunchOptions;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +17,11 @@ import java.util.Optional;
  *     {@code browser.connectTimeout})
  * @param heartbeatTimeout how long a page may send nothing before it counts as hung (a test blocking its main
  *     thread), in milliseconds; its file fails and a fresh page takes the next
+ * @param sandbox whether Chromium keeps its sandbox; unset: yes, unless Lanes runs as root, where Chromium cannot
+ *     have it ({@code false} where it cannot work otherwise, as in a container without user namespaces)
  */
 public record BrowserOptions(String provider, String browserPath, String driverPath, Boolean headless,
-                             List<String> args, Long connectTimeout, Long heartbeatTimeout) {
+                             List<String> args, Long connectTimeout, Long heartbeatTimeout, Boolean sandbox) {
   public BrowserOptions {
     provider = provider == null || provider.isBlank() ? "chromium" : provider;
     headless = headless == null || headless;
@@ -35,11 +38,16 @@ public record BrowserOptions(String provider, String browserPath, String driverP
   }
 
   public BrowserOptions() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   Optional<String> browser() {
     return Optional.ofNullable(browserPath).filter(p -> !p.isBlank());
+  }
+
+  /** {@link #sandbox()}, or where unset, whether the sandbox can work: not under root. */
+  boolean sandboxed() {
+    return sandbox != null ? sandbox : !LaunchOptions.runningAsRoot();
   }
 
   Optional<String> driver() {

@@ -116,19 +116,21 @@ final class Browsers {
     Optional<Path> driver = Executables.driver(options.driver());
     Path folder = launchFolder();
     try {
-      browser = provider.launch(new LaunchOptions(executable, driver, options.headless(), options.args(), folder));
+      browser = provider.launch(new LaunchOptions(executable, driver, options.headless(), options.args(), folder,
+          options.sandboxed()));
     } catch (Exception e) {
       Reaper.delete(folder);
       throw e;
     }
     lastBrowser = browser;
+    browser.reachableByOtherUsers().ifPresent(what -> logger.warn("[browser] " + what));
     return browser;
   }
 
   /**
    * A fresh folder for one browser: {@code lanes-browser-<8 hex digits>} in the temporary folder. Chromium puts a
    * Unix socket 49 characters below it, and such a path may not be longer than 107, so where the temporary folder's
-   * path is too long for that, the folder goes to {@code /tmp}.
+   * path is too long for that, the folder goes to {@code /tmp}. Only this user may enter it.
    */
   static Path launchFolder() throws IOException {
     Path base = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
@@ -136,7 +138,12 @@ final class Browsers {
     if (base.resolve(name).toString().length() > 107 - 49 && Files.isWritable(Path.of("/tmp"))) {
       base = Path.of("/tmp");
     }
-    return Files.createDirectory(base.resolve(name));
+    try {
+      return Files.createDirectory(base.resolve(name), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      return Files.createDirectory(base.resolve(name)); // no POSIX permissions here (not Linux: not supported)
+    }
   }
 
   /** Ends the browser and the server. */

@@ -25,7 +25,8 @@ import java.util.concurrent.Executors;
  * {@code provider = playwright}: Playwright for Java launches the machine's Chromium ({@code executablePath}) and
  * opens the pages; the tests still talk to the pool over its own WebSocket. Playwright never downloads a browser
  * here, and its driver is unpacked once into {@code ~/.cache/lanes/} rather than on every start (2 s saved).
- * Playwright's objects are not thread-safe, so every call runs on one thread of this browser's own.
+ * Playwright's objects are not thread-safe, so every call runs on one thread of this browser's own. Playwright speaks
+ * to Chromium over {@code --remote-debugging-pipe}, and to its driver over standard input and output: no port.
  */
 @AutoService(BrowserProvider.class)
 public final class PlaywrightProvider implements BrowserProvider {
@@ -59,6 +60,7 @@ public final class PlaywrightProvider implements BrowserProvider {
           args.addAll(options.args());
           Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
               .setExecutablePath(options.browser()).setHeadless(options.headless()).setArgs(args)
+              .setChromiumSandbox(options.sandbox()) // Playwright adds --no-sandbox itself where false
               .setEnv(Map.of("TMPDIR", options.tempDir().toString())));
           return new PlaywrightBrowser(playwright, browser, thread, guard);
         } catch (RuntimeException e) {

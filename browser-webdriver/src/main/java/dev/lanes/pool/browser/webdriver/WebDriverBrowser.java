@@ -40,6 +40,13 @@ final class WebDriverBrowser implements BrowserInstance {
   }
 
   @Override
+  public java.util.Optional<String> reachableByOtherUsers() {
+    return java.util.Optional.of("provider webdriver: chromedriver listens on " + service.getUrl() + " for this run, "
+        + "where every local user can reach it and start browsers as you (WebDriver has no other transport); "
+        + "use provider = chromium or playwright, which open no port, on a machine you share.");
+  }
+
+  @Override
   public boolean isAlive() {
     return !closed && service.isRunning();
   }

@@ -20,7 +20,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code provider = webdriver}: Selenium's ChromeDriver, with the machine's chromedriver and Chromium given
  * explicitly (so Selenium Manager never runs), launches the browser; pages are opened as tabs through WebDriver
  * BiDi, each isolated one in a user context of its own. chromedriver runs under the reaper, so it and its Chromium
- * end with this JVM whatever happens.
+ * end with this JVM whatever happens. Chromium has no DevTools port (chromedriver speaks to it over
+ * {@code --remote-debugging-pipe}), but chromedriver's own WebDriver port on loopback stays open for the run: WebDriver
+ * has no other transport, and the pool warns about it at launch.
  */
 @AutoService(BrowserProvider.class)
 public final class WebDriverProvider implements BrowserProvider {
@@ -52,11 +54,12 @@ public final class WebDriverProvider implements BrowserProvider {
         .build();
     ChromeOptions chrome = new ChromeOptions();
     chrome.setBinary(options.browser().toFile());
-    List<String> args = new ArrayList<>(LaunchOptions.FLAGS);
+    List<String> args = new ArrayList<>(options.flags());
     if (options.headless()) {
       args.add("--headless");
     }
     args.add("--user-data-dir=" + options.userDataDir());
+    args.add("--remote-debugging-pipe"); // chromedriver drives Chromium over a pipe, not a DevTools port
     args.addAll(options.args());
     chrome.addArguments(args);
     chrome.setCapability("webSocketUrl", true); // WebDriver BiDi: tabs, and user contexts for isolated pages

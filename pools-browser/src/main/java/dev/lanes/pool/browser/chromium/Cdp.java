@@ -3,14 +3,15 @@ package dev.lanes.pool.browser.chromium;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanes.pool.browser.provider.Reaper;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,22 +19,28 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A Chrome DevTools Protocol client over the JDK's WebSocket: commands with replies, nothing more. The JDK's
- * client sends no {@code Origin}, so Chromium takes it without {@code --remote-allow-origins}.
+ * A Chrome DevTools Protocol client over Chromium's {@code --remote-debugging-pipe}: commands with replies, nothing
+ * more. Each message is JSON ended by a NUL byte; the pipe is the browser's own descriptors 3 and 4, so unlike
+ * {@code --remote-debugging-port} there is nothing that another local user could connect to.
  */
-final class Cdp implements WebSocket.Listener {
+final class Cdp {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-  private final StringBuilder partial = new StringBuilder();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
-  private WebSocket socket;
+  private final Reaper.Pipe pipe;
 
-  static Cdp connect(URI address, Duration timeout) throws Exception {
-    Cdp cdp = new Cdp();
-    cdp.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(timeout)
-        .buildAsync(address, cdp).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  private Cdp(Reaper.Pipe pipe) {
+    this.pipe = pipe;
+  }
+
+  /** A client over {@code pipe}, reading the browser's messages on a thread of its own until the pipe closes. */
+  static Cdp over(Reaper.Pipe pipe) {
+    Cdp cdp = new Cdp(pipe);
+    Thread reader = new Thread(cdp::read, "lanes-chromium-devtools");
+    reader.setDaemon(true);
+    reader.start();
     return cdp;
   }
 
@@ -62,11 +69,18 @@ final class Cdp implements WebSocket.Listener {
     }
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     if (closed.isDone()) {
-      return CompletableFuture.failedFuture(new IOException("the browser's DevTools connection is closed"));
+      return CompletableFuture.failedFuture(new IOException("the browser's DevTools pipe is closed"));
     }
     pending.put(id, reply);
-    synchronized (this) { // one frame at a time: the JDK's WebSocket refuses a send while another is in flight
-      socket.sendText(message.toString(), true).join();
+    byte[] bytes = message.toString().getBytes(StandardCharsets.UTF_8);
+    synchronized (pipe) { // one message at a time
+      try {
+        pipe.toCommand().write(bytes);
+        pipe.toCommand().write(0);
+        pipe.toCommand().flush();
+      } catch (IOException e) {
+        onGone("the browser's DevTools pipe is closed: " + e.getMessage());
+      }
     }
     return reply;
   }
@@ -76,47 +90,44 @@ final class Cdp implements WebSocket.Listener {
   }
 
   void close() {
-    if (socket != null && !closed.isDone()) {
-      socket.abort();
-    }
+    pipe.close();
     onGone("closed");
   }
 
-  @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    partial.append(data);
-    if (last) {
-      String text = partial.toString();
-      partial.setLength(0);
-      try {
-        JsonNode message = JSON.readTree(text);
-        if (message.has("id")) {
-          CompletableFuture<JsonNode> reply = pending.remove(message.get("id").asLong());
-          if (reply != null) {
-            if (message.has("error")) {
-              reply.completeExceptionally(new IOException(message.get("error").path("message").asText()));
-            } else {
-              reply.complete(message.path("result"));
-            }
+  /** Reads messages until the pipe ends: replies complete their commands; events are not asked for here. */
+  private void read() {
+    ByteArrayOutputStream message = new ByteArrayOutputStream();
+    try (InputStream in = new BufferedInputStream(pipe.fromCommand())) {
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        if (b != 0) {
+          message.write(b);
+          continue;
+        }
+        dispatch(message.toString(StandardCharsets.UTF_8));
+        message.reset();
+      }
+    } catch (IOException e) {
+      // the pipe broke: the same as its end
+    }
+    onGone("the browser closed its DevTools pipe");
+  }
+
+  private void dispatch(String text) {
+    try {
+      JsonNode message = JSON.readTree(text);
+      if (message.has("id")) {
+        CompletableFuture<JsonNode> reply = pending.remove(message.get("id").asLong());
+        if (reply != null) {
+          if (message.has("error")) {
+            reply.completeExceptionally(new IOException(message.get("error").path("message").asText()));
+          } else {
+            reply.complete(message.path("result"));
           }
         }
-      } catch (IOException e) {
-        // not JSON: nothing Chromium sends; ignore rather than stop listening
       }
+    } catch (IOException e) {
+      // not JSON: nothing Chromium sends; ignore rather than stop listening
     }
-    webSocket.request(1);
-    return null;
-  }
-
-  @Override
-  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    onGone("the browser closed its DevTools connection");
-    return null;
-  }
-
-  @Override
-  public void onError(WebSocket webSocket, Throwable error) {
-    onGone("the DevTools connection failed: " + error);
   }
 
   private void onGone(String why) {

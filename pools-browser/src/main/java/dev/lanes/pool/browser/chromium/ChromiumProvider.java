@@ -7,21 +7,19 @@ import dev.lanes.pool.browser.provider.LaunchOptions;
 import dev.lanes.pool.browser.provider.ProcessOutput;
 import dev.lanes.pool.browser.provider.Reaper;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code provider = chromium}, the default: starts Chromium itself and opens pages through the DevTools protocol
- * over the JDK's WebSocket client. No dependencies, and the fastest to start (Vitest's {@code preview}, with
- * headless pages).
+ * over {@code --remote-debugging-pipe}. No dependencies, the fastest to start (Vitest's {@code preview}, with
+ * headless pages), and no port: the DevTools channel is a pipe that only this JVM holds, so no other local user can
+ * drive the browser.
  */
 @AutoService(BrowserProvider.class)
 public final class ChromiumProvider implements BrowserProvider {
-  private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
   static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   @Override
@@ -33,23 +31,28 @@ public final class ChromiumProvider implements BrowserProvider {
   public BrowserInstance launch(LaunchOptions options) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(options.browser().toString());
-    command.addAll(LaunchOptions.FLAGS);
+    command.addAll(options.flags());
     if (options.headless()) {
       command.add("--headless");
     }
     command.add("--user-data-dir=" + options.userDataDir());
-    command.add("--remote-debugging-port=0");
-    command.add("--remote-debugging-address=127.0.0.1");
+    command.add("--remote-debugging-pipe");
     command.addAll(options.args());
     command.add("about:blank");
-    Reaper process = Reaper.start(command, options.folder(), Map.of());
-    ProcessOutput output = ProcessOutput.read(process.output(), LISTENING, "lanes-chromium-output");
+    Reaper process = Reaper.startWithPipe(command, options.folder(), Map.of());
+    ProcessOutput output = ProcessOutput.read(process.output(), null, "lanes-chromium-output");
+    Cdp cdp = null;
     try {
-      URI devtools = URI.create(output.await(START_TIMEOUT));
-      return new ChromiumBrowser(process, Cdp.connect(devtools, START_TIMEOUT), output);
+      cdp = Cdp.over(process.openPipe(START_TIMEOUT));
+      cdp.call("Browser.getVersion", Map.of(), null, START_TIMEOUT); // answered once the browser is up
+      return new ChromiumBrowser(process, cdp, output);
     } catch (IOException | RuntimeException e) {
+      if (cdp != null) {
+        cdp.close();
+      }
       process.end();
-      throw new IOException("Chromium (" + options.browser() + ") did not start: " + e.getMessage(), e);
+      throw new IOException("Chromium (" + options.browser() + ") did not start: " + e.getMessage()
+          + output.lastLines() + LaunchOptions.sandboxHint(output.lastLines()), e);
     }
   }
 }

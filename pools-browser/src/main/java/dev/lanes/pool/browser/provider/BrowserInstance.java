@@ -17,6 +17,14 @@ public interface BrowserInstance extends AutoCloseable {
     return "";
   }
 
+  /**
+   * What of this browser another local user could reach, for a warning at its launch: a port its driver listens
+   * on, say. Empty for a browser driven over pipes only.
+   */
+  default java.util.Optional<String> reachableByOtherUsers() {
+    return java.util.Optional.empty();
+  }
+
   /** Ends the browser and every process it started, and deletes its folders. Idempotent. */
   @Override
   void close();

@@ -1,15 +1,23 @@
 package dev.lanes.pool.browser.provider;
 
+import java.io.Closeable;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +28,9 @@ import java.util.stream.Stream;
  * handlers), which is why it goes by session, not by tree.
  */
 public final class Reaper {
+  private static final String PIPE_IN = "pipe.in";
+  private static final String PIPE_OUT = "pipe.out";
+
   private final Process process;
   private final Path folder;
 
@@ -33,20 +44,117 @@ public final class Reaper {
    * are this reaper's {@link #output()}.
    */
   public static Reaper start(List<String> command, Path folder, Map<String, String> environment) throws IOException {
-    Files.createDirectories(folder.resolve("tmp"));
-    Path script = folder.resolve("reaper.sh");
-    try (InputStream in = Reaper.class.getResourceAsStream("reaper.sh")) {
-      if (in == null) {
-        throw new IOException("reaper.sh is missing from the pool's jar");
+    return start(List.of(), command, folder, environment);
+  }
+
+  /**
+   * As {@link #start}, and the command's file descriptors 3 and 4 are a pipe to and from this JVM, which
+   * {@link #openPipe} opens: two FIFOs in {@code folder} that only this user may open. Chromium's
+   * {@code --remote-debugging-pipe} speaks DevTools over them, with no port that another local user could reach.
+   */
+  public static Reaper startWithPipe(List<String> command, Path folder, Map<String, String> environment)
+      throws IOException {
+    Files.createDirectories(folder);
+    Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", folder.resolve(PIPE_IN).toString(),
+        folder.resolve(PIPE_OUT).toString()).redirectErrorStream(true).start();
+    try {
+      String said = new String(mkfifo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (mkfifo.waitFor() != 0) {
+        throw new IOException("mkfifo could not make the browser's pipe in " + folder + ": " + said.strip());
       }
-      Files.copy(in, script);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while making the browser's pipe");
     }
-    List<String> full = new ArrayList<>(List.of("/bin/sh", script.toString(), folder.toString()));
+    return start(List.of("--pipe"), command, folder, environment);
+  }
+
+  private static Reaper start(List<String> flags, List<String> command, Path folder, Map<String, String> environment)
+      throws IOException {
+    Path script = script(folder);
+    List<String> full = new ArrayList<>(List.of("/bin/sh", script.toString()));
+    full.addAll(flags);
+    full.add(folder.toString());
     full.addAll(command);
     ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
     builder.environment().putAll(environment);
     builder.environment().put("TMPDIR", folder.resolve("tmp").toString());
     return new Reaper(builder.start(), folder);
+  }
+
+  /** The two ends of a command's pipe: what this JVM writes to its descriptor 3 and reads from its descriptor 4. */
+  public record Pipe(OutputStream toCommand, InputStream fromCommand) implements Closeable {
+    @Override
+    public void close() {
+      try (toCommand; fromCommand) {
+        // both closed, the first failure aside
+      } catch (IOException ignored) {
+        // closed already
+      }
+    }
+  }
+
+  /**
+   * Opens the pipe of a command started with {@link #startWithPipe}, once the command has opened its ends; fails if
+   * it ends first or takes longer than {@code timeout}.
+   */
+  public Pipe openPipe(Duration timeout) throws IOException {
+    Path in = folder.resolve(PIPE_IN);
+    Path out = folder.resolve(PIPE_OUT);
+    CompletableFuture<Pipe> opened = new CompletableFuture<>();
+    Thread opener = new Thread(() -> {
+      try {
+        OutputStream toCommand = new FileOutputStream(in.toFile()); // each open waits for the command's end
+        opened.complete(new Pipe(toCommand, new FileInputStream(out.toFile())));
+      } catch (IOException | RuntimeException e) {
+        opened.completeExceptionally(e);
+      }
+    }, "lanes-browser-pipe");
+    opener.setDaemon(true);
+    opener.start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (true) {
+        try {
+          return opened.get(50, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          if (!process.isAlive() || System.nanoTime() > deadline) {
+            giveUp(opened, in, out);
+            throw new IOException(process.isAlive()
+                ? "it did not open its end of the DevTools pipe within " + timeout.toSeconds() + "s"
+                : "it ended before it opened its end of the DevTools pipe");
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IOException("the DevTools pipe could not be opened: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      giveUp(opened, in, out);
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while opening the browser's pipe");
+    }
+  }
+
+  /**
+   * Frees an opener blocked on a FIFO that the command never opened: on Linux, opening a FIFO for reading and
+   * writing at once never blocks, and counts as the missing other end.
+   */
+  private static void giveUp(CompletableFuture<Pipe> opened, Path in, Path out) {
+    opened.thenAccept(Pipe::close);
+    for (int i = 0; i < 20 && !opened.isDone(); i++) {
+      for (Path fifo : List.of(in, out)) {
+        try (java.io.RandomAccessFile unblock = new java.io.RandomAccessFile(fifo.toFile(), "rw")) {
+          // opened and closed: the blocked open has its other end
+        } catch (IOException ignored) {
+          // deleted meanwhile: nothing blocks on it any more
+        }
+      }
+      try {
+        opened.get(50, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException | InterruptedException ignored) {
+        // try again, or done
+      }
+    }
   }
 
   /**
@@ -55,6 +163,17 @@ public final class Reaper {
    * JVM either, and {@code folder} goes with it.
    */
   public static Path wrapper(Path folder, Path executable) throws IOException {
+    Path script = script(folder);
+    Path wrapper = folder.resolve(executable.getFileName() + "-reaped");
+    Files.writeString(wrapper, "#!/bin/sh\nexport TMPDIR=" + quote(folder.resolve("tmp").toString())
+        + "\nexec /bin/sh " + quote(script.toString()) + " " + quote(folder.toString()) + " "
+        + quote(executable.toString()) + " \"$@\"\n");
+    wrapper.toFile().setExecutable(true, true);
+    return wrapper;
+  }
+
+  /** The script, copied into {@code folder} (once), with the folder's {@code tmp} made beside it. */
+  private static Path script(Path folder) throws IOException {
     Files.createDirectories(folder.resolve("tmp"));
     Path script = folder.resolve("reaper.sh");
     if (!Files.exists(script)) {
@@ -65,12 +184,7 @@ public final class Reaper {
         Files.copy(in, script);
       }
     }
-    Path wrapper = folder.resolve(executable.getFileName() + "-reaped");
-    Files.writeString(wrapper, "#!/bin/sh\nexport TMPDIR=" + quote(folder.resolve("tmp").toString())
-        + "\nexec /bin/sh " + quote(script.toString()) + " " + quote(folder.toString()) + " "
-        + quote(executable.toString()) + " \"$@\"\n");
-    wrapper.toFile().setExecutable(true, true);
-    return wrapper;
+    return script;
   }
 
   private static String quote(String text) {
