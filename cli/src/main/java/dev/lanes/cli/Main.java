@@ -133,6 +133,10 @@ public final class Main {
     @Option(names = "--retry", description = "Run a failing test again up to this many times.")
     Integer retry;
 
+    @Option(names = "--tags", paramLabel = "EXPRESSION",
+        description = "Run only tests whose JUnit tags match: a tag expression such as 'fast & !slow' (repeatable: any).")
+    List<String> tags;
+
     @Option(names = "--sequence.shuffle", negatable = true, description = "Run the files in a random order (the seed is printed).")
     Boolean shuffle;
 
@@ -153,6 +157,7 @@ public final class Main {
       add(overrides, "shard", shard, "--shard");
       add(overrides, "bail", bail, "--bail");
       add(overrides, "retry", retry, "--retry");
+      add(overrides, "tags", tags, "--tags");
       add(overrides, "sequence.shuffle", shuffle, "--sequence.shuffle");
       add(overrides, "sequence.seed", seed, "--sequence.seed");
       add(overrides, "passWithNoTests", passWithNoTests, "--passWithNoTests");

@@ -64,6 +64,16 @@ public final class Lanes {
   }
 
   /**
+   * As {@link #loadConfig(Path, Optional, List, Map)}, with {@code beneath} under the configuration file: what a build
+   * tool carries over (the Maven plugin: Surefire's settings), which {@code lanes.conf}, {@code -Dlanes.*} and
+   * {@code overrides} override.
+   */
+  public static LanesConfig loadConfig(Path root, Optional<Path> configFile, List<ConfigOverride> beneath,
+                                       List<ConfigOverride> overrides, Map<String, String> systemProperties) {
+    return ConfigLoader.load(root, configFile, beneath, overrides, systemProperties, Lanes.class.getClassLoader());
+  }
+
+  /**
    * What to run and how to show it. {@code filters} keep files whose class name contains one of them;
    * {@code extraReporters} receive the run's events besides the configured reporters; {@code extraPools}
    * are pools given as instances (a test kit's), found by their name before the installed ones.
@@ -320,7 +330,8 @@ public final class Lanes {
 
   private static TestProject testProject(ProjectConfig config, List<Path> classpath) {
     return new TestProject(config.name(), config.root(), classpath, config.pool(), config.isolate(),
-        config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit(), config.retry());
+        config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit(), config.retry(),
+        config.tags(), config.configurationParameters(), config.environment());
   }
 
   static Map<String, ProcessPool> createPools(LanesConfig config, PoolRegistry registry,

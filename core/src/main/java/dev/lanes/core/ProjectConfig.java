@@ -1,8 +1,10 @@
 package dev.lanes.core;
 
+import dev.lanes.spi.WorkerEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,12 +12,16 @@ import java.util.Objects;
  * pool, and how. {@code poolMatchGlobs} pairs a glob over class file paths with a pool; {@code vmMemoryLimit}
  * is in bytes; {@code typecheck} and {@code browser} say where the test files of a project whose pool is
  * {@code typecheck} (type-test sources) or {@code browser} (JavaScript modules) are: those pools take source files.
+ * {@code tags} are JUnit Platform tag expressions (a test runs if it matches any); {@code configurationParameters} the
+ * JUnit Platform's; {@code environment} is what the tests' JVM gets: flags, system properties, environment variables,
+ * working folder.
  */
 public record ProjectConfig(String name, Path root, String pool, String poolOrigin, List<Path> classpath,
                             List<Path> testClassDirs, List<String> include, List<String> exclude,
                             List<PoolMatch> poolMatchGlobs, boolean isolate, int maxWorkers, Duration testTimeout,
                             Duration teardownTimeout, long vmMemoryLimit, SourceFiles typecheck,
-                            SourceFiles browser, int groupOrder, int retry) {
+                            SourceFiles browser, int groupOrder, int retry, List<String> tags,
+                            Map<String, String> configurationParameters, WorkerEnvironment environment) {
   public ProjectConfig {
     Objects.requireNonNull(name, "name");
     classpath = List.copyOf(classpath);
@@ -25,6 +31,9 @@ public record ProjectConfig(String name, Path root, String pool, String poolOrig
     poolMatchGlobs = List.copyOf(poolMatchGlobs);
     Objects.requireNonNull(typecheck, "typecheck");
     Objects.requireNonNull(browser, "browser");
+    tags = List.copyOf(tags);
+    configurationParameters = Map.copyOf(configurationParameters);
+    Objects.requireNonNull(environment, "environment");
   }
 
   /** Whether this project's files are type-test sources, checked by the typecheck pool, rather than test classes. */

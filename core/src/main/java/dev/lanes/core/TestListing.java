@@ -15,13 +15,16 @@ public final class TestListing {
   private TestListing() {
   }
 
-  /** A line per test, {@code [project] full name  unique id}, and a line per file that could not be collected. */
+  /**
+   * A line per test, {@code [project] full name  [tags]  unique id}, and a line per file that could not be collected.
+   */
   public static List<String> lines(List<TestModule> modules) {
     List<String> lines = new java.util.ArrayList<>();
     for (TestModule module : modules) {
       module.errors().forEach(e -> lines.add(module.moduleId() + "  (cannot collect: " + e.headline() + ")"));
       for (TestCase test : module.tests()) {
         lines.add((module.project().isEmpty() ? "" : "[" + module.project() + "] ") + test.fullName() + "  "
+            + (test.tags().isEmpty() ? "" : "@" + String.join(" @", test.tags()) + "  ")
             + test.uniqueId().orElse(test.id()));
       }
     }
@@ -38,7 +41,8 @@ public final class TestListing {
             .put("file", module.moduleId())
             .put("project", module.project())
             .put("id", test.id())
-            .put("uniqueId", test.uniqueId().orElse(""));
+            .put("uniqueId", test.uniqueId().orElse(""))
+            .set("tags", MAPPER.valueToTree(test.tags()));
       }
     }
     try {

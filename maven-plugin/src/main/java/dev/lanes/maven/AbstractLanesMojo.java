@@ -15,9 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -71,11 +74,11 @@ abstract class AbstractLanesMojo extends AbstractMojo {
   @Parameter
   Boolean isolate;
 
-  /** Globs over class files below the test output folder; by default Surefire's. */
+  /** Surefire's {@code includes}: globs over test classes ({@code **}{@code /*Test.java} or {@code .class}); by default Surefire's. */
   @Parameter
   List<String> includes;
 
-  /** Globs over class files left out. */
+  /** Surefire's {@code excludes}: globs over test classes left out. */
   @Parameter
   List<String> excludes;
 
@@ -91,13 +94,68 @@ abstract class AbstractLanesMojo extends AbstractMojo {
   @Parameter
   Map<String, String> configuration;
 
-  /** Surefire's {@code -Dtest}: {@code Class[#method[+method]]}, comma-separated, {@code !} to leave out. */
-  @Parameter(property = "test")
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
+  // Surefire's parameters, by Surefire's names. Each is read as Surefire reads it (SurefireParameters): this plugin's
+  // configuration, else maven-surefire-plugin's, else Surefire's property (-Dtest, -DargLine, -Dgroups, ...). The
+  // fields declare them for Maven (and its help); their values are read from the configuration itself.
+
+  /** Surefire's {@code test} ({@code -Dtest}): {@code Class[#method[+method]]}, comma-separated, {@code !} to leave out. */
+  @Parameter
   String test;
 
-  /** JVM flags of forked workers ({@code forks}, {@code vmForks}), as Surefire's {@code argLine}. */
-  @Parameter(property = "argLine")
+  /** Surefire's {@code argLine} ({@code -DargLine}): JVM flags of the JVMs the tests run in. */
+  @Parameter
   String argLine;
+
+  /** Surefire's {@code groups} ({@code -Dgroups}): JUnit tags or tag expressions, comma-separated; a test runs if it matches one. */
+  @Parameter
+  String groups;
+
+  /** Surefire's {@code excludedGroups} ({@code -DexcludedGroups}): tests with any of these tags do not run. */
+  @Parameter
+  String excludedGroups;
+
+  /** Surefire's {@code systemPropertyVariables}: system properties of the tests' JVM. */
+  @Parameter
+  Map<String, String> systemPropertyVariables;
+
+  /** Surefire's {@code environmentVariables}: environment variables of the tests' JVM. */
+  @Parameter
+  Map<String, String> environmentVariables;
+
+  /** Surefire's {@code workingDirectory}: the folder the tests' JVM starts in. */
+  @Parameter
+  File workingDirectory;
+
+  /** Surefire's {@code additionalClasspathElements}: entries added after the test class path. */
+  @Parameter
+  List<String> additionalClasspathElements;
+
+  /** Surefire's {@code classpathDependencyExcludes}: {@code groupId:artifactId} of dependencies left off the class path. */
+  @Parameter
+  List<String> classpathDependencyExcludes;
+
+  /** Surefire's {@code rerunFailingTestsCount}: Lanes' {@code retry}. */
+  @Parameter
+  Integer rerunFailingTestsCount;
+
+  /** Surefire's {@code skipAfterFailureCount}: Lanes' {@code bail}. */
+  @Parameter
+  Integer skipAfterFailureCount;
+
+  /** Surefire's {@code forkCount}: workers at once ({@code 2C} is two per core); {@code 0} runs in Maven's JVM. */
+  @Parameter
+  String forkCount;
+
+  /** Surefire's {@code reuseForks}: {@code false} gives every test class a JVM of its own (the {@code forks} pool). */
+  @Parameter
+  Boolean reuseForks;
+
+  /** Surefire's {@code enableAssertions} (default true): {@code -ea} in the tests' JVM. */
+  @Parameter
+  Boolean enableAssertions;
 
   /** Lanes' own switch: skips this plugin only. */
   @Parameter(property = "lanes.skip", defaultValue = "false")
@@ -120,45 +178,63 @@ abstract class AbstractLanesMojo extends AbstractMojo {
     return why != null;
   }
 
-  /** The configuration: lanes.conf, then -Dlanes.* (from Maven's properties), then the parameters. */
+  /**
+   * The configuration: Surefire's settings (as {@link SurefireSettings} maps them), then lanes.conf, then -Dlanes.*
+   * (from Maven's properties), then the plugin's own Lanes parameters and {@code more}.
+   */
   LanesConfig load(List<ConfigOverride> more) throws MojoExecutionException {
+    SurefireSettings surefire = surefireSettings();
+    surefire.warnings().forEach(getLog()::warn);
     List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(new ConfigOverride("classpath", classpath(), "the test class path of " + project.getId()));
-    overrides.add(new ConfigOverride("testClassDirs", List.of(project.getBuild().getTestOutputDirectory()),
+    overrides.add(new ConfigOverride("classpath", classpath(surefire.parameters()), "the test class path of "
+        + project.getId()));
+    overrides.add(new ConfigOverride("testClassDirs", List.of(surefire.parameters().text("testClassesDirectory")
+        .map(SurefireParameters.Value::value).orElse(project.getBuild().getTestOutputDirectory())),
         "the test output folder of " + project.getId()));
     add(overrides, "pool", pool);
     add(overrides, "maxWorkers", maxWorkers);
     add(overrides, "isolate", isolate);
-    add(overrides, "include", includes);
-    add(overrides, "exclude", excludes);
     add(overrides, "testTimeout", testTimeout);
     if (configuration != null) {
       configuration.forEach((key, value) -> overrides.add(new ConfigOverride(key, hocon(value),
           "<configuration><" + key + "> of lanes-maven-plugin in " + pom())));
     }
-    if (argLine != null && !argLine.isBlank()) {
-      List<String> flags = jvmFlags(lateProperties(argLine));
-      for (String forked : List.of("forks", "vmForks")) {
-        overrides.add(new ConfigOverride("poolOptions." + forked + ".execArgv", flags, "argLine"));
-      }
-    }
     overrides.addAll(more);
-    Map<String, String> properties = new LinkedHashMap<>();
-    System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
-    project.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
-    session.getUserProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
     Path root = project.getBasedir().toPath().toAbsolutePath().normalize();
+    List<ConfigOverride> layer = new ArrayList<>(surefire.layer());
+    // Surefire has no time-out of its own: a test may run as long as it takes (forkedProcessTimeoutInSeconds aside)
+    layer.add(0, new ConfigOverride("testTimeout", 0, "lanes-maven-plugin (Surefire has no test time-out)"));
     try {
-      return Lanes.loadConfig(root, Optional.ofNullable(config).map(File::toPath), overrides, properties);
+      return Lanes.loadConfig(root, Optional.ofNullable(config).map(File::toPath), layer, overrides, properties());
     } catch (ConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
   }
 
+  /** Maven's properties as Lanes sees them: the JVM's, then the POM's, then the user's ({@code -D}). */
+  private Map<String, String> properties() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
+    project.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
+    session.getUserProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
+    return properties;
+  }
+
+  /** Surefire's parameters as this module's build gives them, this plugin's own configuration first. */
+  SurefireSettings surefireSettings() {
+    java.util.Properties properties = new java.util.Properties();
+    properties.putAll(project.getProperties());
+    properties.putAll(session.getSystemProperties());
+    properties.putAll(session.getUserProperties());
+    Plugin lanes = project.getPlugin(mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId());
+    SurefireParameters parameters = SurefireParameters.of(lanes, mojoExecution.getExecutionId(),
+        project.getPlugin(SurefireParameters.SUREFIRE), pom(), properties);
+    return new SurefireSettings(parameters, this::lateProperties);
+  }
+
   private void add(List<ConfigOverride> overrides, String key, Object value) {
     if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
-      String parameter = key.equals("include") ? "includes" : key.equals("exclude") ? "excludes" : key;
-      overrides.add(new ConfigOverride(key, value, "<" + parameter + "> of lanes-maven-plugin in " + pom()));
+      overrides.add(new ConfigOverride(key, value, "<" + key + "> of lanes-maven-plugin in " + pom()));
     }
   }
 
@@ -169,16 +245,31 @@ abstract class AbstractLanesMojo extends AbstractMojo {
   }
 
   /**
-   * The module's test class path as Maven resolved it. A JUnit Platform engine without its launcher (a project that
-   * declares only {@code junit-jupiter}) gets the launcher of the same version, resolved as Surefire resolves it.
+   * The module's test class path as Maven resolved it, without the dependencies Surefire's
+   * {@code classpathDependencyExcludes} and {@code classpathDependencyScopeExclude} leave out, with its
+   * {@code additionalClasspathElements} after it. A JUnit Platform engine without its launcher (a project that declares
+   * only {@code junit-jupiter}) gets the launcher of the same version, resolved as Surefire resolves it.
    */
-  private List<String> classpath() throws MojoExecutionException {
+  private List<String> classpath(SurefireParameters surefire) throws MojoExecutionException {
     List<String> entries;
     try {
       entries = new ArrayList<>(project.getTestClasspathElements());
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("cannot resolve the test class path of " + project.getId(), e);
     }
+    List<String> excludes = surefire.list("classpathDependencyExcludes").map(SurefireParameters.Value::value)
+        .orElse(List.of());
+    Optional<String> scope = surefire.text("classpathDependencyScopeExclude").map(SurefireParameters.Value::value);
+    for (Artifact artifact : project.getArtifacts()) {
+      String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
+      boolean excluded = excludes.stream().anyMatch(e -> e.equals(key) || e.equals(key + ":" + artifact.getClassifier()))
+          || scope.filter(s -> excludedByScope(s, artifact.getScope())).isPresent();
+      if (excluded && artifact.getFile() != null) {
+        entries.remove(artifact.getFile().getAbsolutePath());
+      }
+    }
+    surefire.list("additionalClasspathElements").ifPresent(more -> entries.addAll(more.value().stream()
+        .map(e -> project.getBasedir().toPath().resolve(e).toAbsolutePath().normalize().toString()).toList()));
     boolean hasLauncher = entries.stream().anyMatch(e -> new File(e).getName().startsWith("junit-platform-launcher-"));
     Optional<String> engine = entries.stream().map(e -> ENGINE.matcher(new File(e).getName()))
         .filter(Matcher::matches).map(m -> m.group(1)).findFirst();
@@ -186,6 +277,18 @@ abstract class AbstractLanesMojo extends AbstractMojo {
       entries.add(launcher(engine.get()).getAbsolutePath());
     }
     return entries;
+  }
+
+  /** Surefire's classpathDependencyScopeExclude: {@code runtime} leaves out compile and runtime scopes, and so on. */
+  private static boolean excludedByScope(String excluded, String scope) {
+    return switch (excluded) {
+      case "compile" -> scope.equals("compile") || scope.equals("provided") || scope.equals("system");
+      case "runtime" -> scope.equals("compile") || scope.equals("runtime");
+      case "compile+runtime" -> !scope.equals("test");
+      case "runtime+system" -> scope.equals("compile") || scope.equals("runtime") || scope.equals("system");
+      case "test" -> true;
+      default -> scope.equals(excluded);
+    };
   }
 
   private File launcher(String version) throws MojoExecutionException {
@@ -203,7 +306,7 @@ abstract class AbstractLanesMojo extends AbstractMojo {
   }
 
   /** {@code @{property}} in an argLine is the property's value at run time (JaCoCo's agent sets argLine so). */
-  private String lateProperties(String line) {
+  String lateProperties(String line) {
     Matcher matcher = LATE_PROPERTY.matcher(line);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
@@ -213,38 +316,6 @@ abstract class AbstractLanesMojo extends AbstractMojo {
     }
     matcher.appendTail(out);
     return out.toString();
-  }
-
-  /** An argLine as JVM flags: split on spaces, quotes keeping a flag with spaces together. */
-  static List<String> jvmFlags(String line) {
-    List<String> flags = new ArrayList<>();
-    StringBuilder flag = new StringBuilder();
-    char quote = 0;
-    boolean any = false;
-    for (char c : line.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          flag.append(c);
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-        any = true;
-      } else if (Character.isWhitespace(c)) {
-        if (any || flag.length() > 0) {
-          flags.add(flag.toString());
-          flag.setLength(0);
-          any = false;
-        }
-      } else {
-        flag.append(c);
-      }
-    }
-    if (any || flag.length() > 0) {
-      flags.add(flag.toString());
-    }
-    return flags;
   }
 
   /** A parameter's text as a HOCON value: a list, number or boolean as such, anything else as a string. */

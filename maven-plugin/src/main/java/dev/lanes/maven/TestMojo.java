@@ -6,7 +6,6 @@ import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.LanesConfig;
-import dev.lanes.core.ProjectConfig;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,21 +25,23 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
 public final class TestMojo extends AbstractLanesMojo {
-  /** Where Surefire's XML reports go. */
-  @Parameter(defaultValue = "${project.build.directory}/surefire-reports")
+  // Surefire's parameters of the test phase itself, read as AbstractLanesMojo says.
+
+  /** Surefire's {@code reportsDirectory}: where the {@code TEST-*.xml} reports go ({@code target/surefire-reports}). */
+  @Parameter
   File reportsDirectory;
 
-  /** Surefire's: a failing test does not fail the build. */
-  @Parameter(property = "maven.test.failure.ignore", defaultValue = "false")
-  boolean testFailureIgnore;
+  /** Surefire's {@code testFailureIgnore} ({@code -Dmaven.test.failure.ignore}): a failing test does not fail the build. */
+  @Parameter
+  Boolean testFailureIgnore;
 
-  /** Surefire's: a module without tests fails the build (by default it passes, as with Surefire). */
-  @Parameter(property = "failIfNoTests", defaultValue = "false")
-  boolean failIfNoTests;
+  /** Surefire's {@code failIfNoTests} ({@code -DfailIfNoTests}): a module without tests fails the build. */
+  @Parameter
+  Boolean failIfNoTests;
 
-  /** Surefire's: {@code -Dtest} that selects no test fails the build. */
-  @Parameter(property = "surefire.failIfNoSpecifiedTests", defaultValue = "true")
-  boolean failIfNoSpecifiedTests;
+  /** Surefire's {@code failIfNoSpecifiedTests} ({@code -Dsurefire.failIfNoSpecifiedTests}, default true). */
+  @Parameter
+  Boolean failIfNoSpecifiedTests;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -51,15 +52,20 @@ public final class TestMojo extends AbstractLanesMojo {
       getLog().info("No tests to run.");
       return;
     }
+    SurefireParameters surefire = surefireSettings().parameters();
+    File reports = surefire.text("reportsDirectory").map(v -> new File(v.value()))
+        .orElse(new File(project.getBuild().getDirectory(), "surefire-reports"));
+    boolean ignoreFailures = flag(surefire, "testFailureIgnore", false);
     List<ConfigOverride> overrides = new ArrayList<>();
     List<String> chosen = new ArrayList<>(reporters == null || reporters.isEmpty() ? List.of("default") : reporters);
     if (!chosen.contains("surefire")) {
       chosen.add("surefire");
     }
     overrides.add(new ConfigOverride("reporters", chosen, "<reporters> of lanes-maven-plugin"));
-    overrides.add(new ConfigOverride("outputFile.surefire", reportsDirectory.getAbsolutePath(), "<reportsDirectory>"));
-    Optional<SurefireTestFilter> filter = testFilter(overrides);
-    boolean passWithNoTests = filter.isPresent() ? !failIfNoSpecifiedTests : !failIfNoTests;
+    overrides.add(new ConfigOverride("outputFile.surefire", reports.getAbsolutePath(), "<reportsDirectory>"));
+    Optional<SurefireTestFilter> filter = testFilter(surefire, overrides);
+    boolean passWithNoTests = filter.isPresent() ? !flag(surefire, "failIfNoSpecifiedTests", true)
+        : !flag(surefire, "failIfNoTests", false);
     overrides.add(new ConfigOverride("passWithNoTests", passWithNoTests,
         filter.isPresent() ? "surefire.failIfNoSpecifiedTests" : "failIfNoTests"));
     int threads = session.getRequest().getDegreeOfConcurrency();
@@ -70,7 +76,6 @@ public final class TestMojo extends AbstractLanesMojo {
           + " cores shared among the build's " + threads + " threads (-T " + threads + "; set <maxWorkers> to choose)");
     });
     LanesConfig config = load(overrides);
-    warnOfFlagsThatReachNoWorker(config);
     Lanes.RunOptions options = new Lanes.RunOptions(List.of(), false, console(), interactive(), Optional.empty(),
         List.of());
     if (filter.isPresent()) {
@@ -84,8 +89,8 @@ public final class TestMojo extends AbstractLanesMojo {
     }
     if (result.exitCode() != 0) {
       String message = "There are test failures.\n\nSee " + project.getBasedir().toPath()
-          .relativize(reportsDirectory.toPath()) + " for the individual test results.";
-      if (testFailureIgnore) {
+          .relativize(reports.toPath().toAbsolutePath()) + " for the individual test results.";
+      if (ignoreFailures) {
         getLog().error(message);
       } else {
         throw new MojoFailureException(message);
@@ -93,24 +98,14 @@ public final class TestMojo extends AbstractLanesMojo {
     }
   }
 
-  /**
-   * An {@code argLine} (JaCoCo's agent, {@code --add-opens}) reaches forked workers only: the in-process pools run the
-   * tests in Maven's own JVM, which takes its flags from {@code .mvn/jvm.config} or {@code MAVEN_OPTS}.
-   */
-  private void warnOfFlagsThatReachNoWorker(LanesConfig config) {
-    if (argLine == null || argLine.isBlank()) {
-      return;
-    }
-    List<String> inProcess = config.projects().stream().map(ProjectConfig::pool)
-        .filter(pool -> pool.equals("threads") || pool.equals("vmThreads")).distinct().toList();
-    if (!inProcess.isEmpty()) {
-      getLog().warn("argLine reaches forked workers only (forks, vmForks); " + String.join(" and ", inProcess)
-          + " run the tests in Maven's JVM, which takes JVM flags from .mvn/jvm.config or MAVEN_OPTS");
-    }
+  private static boolean flag(SurefireParameters surefire, String name, boolean fallback) {
+    return surefire.text(name).map(v -> Boolean.parseBoolean(v.value())).orElse(fallback);
   }
 
   /** {@code -Dtest}: replaces the include and exclude globs, and gives each class its methods. */
-  private Optional<SurefireTestFilter> testFilter(List<ConfigOverride> overrides) throws MojoExecutionException {
+  private Optional<SurefireTestFilter> testFilter(SurefireParameters surefire, List<ConfigOverride> overrides)
+      throws MojoExecutionException {
+    String test = surefire.text("test").map(SurefireParameters.Value::value).orElse(null);
     if (test == null || test.isBlank()) {
       return Optional.empty();
     }

@@ -52,7 +52,7 @@ class SurefireTestFilterTest {
 
   @Test
   void argLineSplitsOnSpacesAndKeepsQuotedFlagsTogether() {
-    assertThat(AbstractLanesMojo.jvmFlags(" -Xss2m  '-Dflag=on with spaces' -Da=\"b c\" ")).containsExactly("-Xss2m",
+    assertThat(SurefireSettings.jvmFlags(" -Xss2m  '-Dflag=on with spaces' -Da=\"b c\" ")).containsExactly("-Xss2m",
         "-Dflag=on with spaces", "-Da=b c");
   }
 }

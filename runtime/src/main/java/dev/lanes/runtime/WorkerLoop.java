@@ -17,6 +17,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -178,7 +180,15 @@ public final class WorkerLoop {
       Duration timeout = Duration.ofMillis(Long.parseLong(start.settings().getOrDefault("testTimeout", "0")));
       memoryLimit = Long.parseLong(start.settings().getOrDefault("vmMemoryLimit", String.valueOf(Long.MAX_VALUE)));
       int retry = Integer.parseInt(start.settings().getOrDefault("retry", "0"));
-      runner = new JUnitFileRunner(rpc.remote(), capture, timeout, startsAtOnce, retry);
+      String tags = start.settings().getOrDefault("tags", "");
+      Map<String, String> configuration = new TreeMap<>();
+      start.settings().forEach((key, value) -> {
+        if (key.startsWith("configuration.")) {
+          configuration.put(key.substring("configuration.".length()), value);
+        }
+      });
+      runner = new JUnitFileRunner(rpc.remote(), capture, timeout, startsAtOnce, retry,
+          tags.isEmpty() ? List.of() : List.of(tags.split("\n")), configuration);
       return WorkerResponse.Started.ok();
     } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
       return new WorkerResponse.Started(Optional.of(TestError.of(e.getClass().getName(),

@@ -36,6 +36,11 @@ public interface TestCase {
   /** The name build tools report it by (JUnit's legacy reporting name), where the engine gives one. */
   Optional<String> reportingName();
 
+  /** The test's tags (JUnit's {@code @Tag}, its class's included), where the engine gives them. */
+  default List<String> tags() {
+    return List.of();
+  }
+
   TaskMode mode();
 
   Optional<TaskResult> result();

@@ -25,8 +25,10 @@ public class ForksPoolModule extends PoolModule {
 
   @Provides
   @Singleton
-  WorkerJvms jvms(ForksOptions options, JvmLauncher launcher, ClassDataArchives archives, ClassFolders folders) {
-    return new WorkerJvms(options, launcher, archives, folders);
+  WorkerJvms jvms(PoolContext context, ForksOptions options, JvmLauncher launcher, ClassDataArchives archives,
+                  ClassFolders folders) {
+    return new WorkerJvms(options, launcher, archives, folders,
+        message -> context.logger().warn("[" + context.poolName() + "] " + message));
   }
 
   /** Forked workers, for pools that wrap them; see {@link ForksWorkers}. */

@@ -21,9 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A worker that is a child JVM. Requests and reports travel over a {@link PrivateChannel}; the
@@ -46,7 +44,6 @@ final class ForksPoolWorker implements PoolWorker {
   private volatile FramedChannel channel;
   private volatile boolean stopping;
   private volatile long exitMillis = 2_000;
-  private volatile CompletableFuture<Void> archived = CompletableFuture.completedFuture(null);
   private ProcessOutput stdout;
   private ProcessOutput stderr;
   private CompletableFuture<Void> stopped;
@@ -73,7 +70,6 @@ final class ForksPoolWorker implements PoolWorker {
       pending = launched.channel();
       process = launched.process();
       exitMillis = launched.exitMillis();
-      archived = launched.archived();
     } catch (IOException | RuntimeException e) {
       closePending();
       return CompletableFuture.failedFuture(new IllegalStateException(
@@ -212,7 +208,6 @@ final class ForksPoolWorker implements PoolWorker {
       } finally {
         if (child == null || !child.isAlive()) {
           Reaper.remove(kill);
-          awaitArchive(); // the next run (or worker) finds the archive this one wrote, not a half-moved file
         }
         closePending();
         stopped.complete(null);
@@ -224,16 +219,6 @@ final class ForksPoolWorker implements PoolWorker {
   }
 
   /** Ends the worker at once, from the host's shutdown: no waiting, no reports. */
-  private void awaitArchive() {
-    try {
-      archived.get(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // no archive this time; a later worker writes one
-    }
-  }
-
   private void kill() {
     Process child = process;
     if (child != null) {

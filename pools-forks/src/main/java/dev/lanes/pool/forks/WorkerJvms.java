@@ -4,13 +4,15 @@ import dev.lanes.runtime.ClassPathSplit;
 import dev.lanes.runtime.WorkerMain;
 import dev.lanes.runtime.fork.ForkMain;
 import dev.lanes.spi.TestProject;
+import dev.lanes.spi.WorkerEnvironment;
 import dev.lanes.spi.WorkerOptions;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Starts worker JVMs: the flags (short-lived-worker defaults unless the user set their own, the heap,
@@ -24,21 +26,22 @@ final class WorkerJvms {
   private final JvmLauncher launcher;
   private final ClassDataArchives archives;
   private final ClassFolders folders;
+  private final Consumer<String> warn;
   private Launched spare;
   private Runnable spareKill;
   private boolean closed;
 
-  WorkerJvms(ForksOptions options, JvmLauncher launcher, ClassDataArchives archives, ClassFolders folders) {
+  WorkerJvms(ForksOptions options, JvmLauncher launcher, ClassDataArchives archives, ClassFolders folders,
+             Consumer<String> warn) {
     this.options = options;
     this.launcher = launcher;
     this.archives = archives;
     this.folders = folders;
+    this.warn = warn;
   }
 
   /** A started worker JVM, the channel it connects to, and how long it may take to exit after that closes. */
-  /** {@code archived}: completes when the class-data archive the worker writes at exit, if any, is in place. */
-  record Launched(Process process, PrivateChannel channel, TestProject project, long exitMillis,
-                  CompletableFuture<Void> archived) {
+  record Launched(Process process, PrivateChannel channel, TestProject project, long exitMillis) {
     void discard() {
       process.destroyForcibly();
       channel.close();
@@ -79,12 +82,15 @@ final class WorkerJvms {
   }
 
   /** Ends the spare: the pool is closing. */
-  synchronized void close() {
-    closed = true;
-    if (spare != null) {
-      spare.discard();
-      setSpare(null);
+  void close() {
+    synchronized (this) {
+      closed = true;
+      if (spare != null) {
+        spare.discard();
+        setSpare(null);
+      }
     }
+    archives.close(); // the next run finds the archive a training JVM is writing
   }
 
   /** The spare is the reaper's until a worker takes it (then the worker answers for it). */
@@ -111,48 +117,84 @@ final class WorkerJvms {
   }
 
   private Launched launch(WorkerOptions worker, PrivateChannel channel) throws IOException {
-    // The class folders (and the jars that share their packages) are loaded in front of the class path by the
-    // worker (see ClassFoldersLoader) when it maps a class-data archive, which takes jars only, or makes a loader per
-    // file; otherwise the JVM gets the test class path as it is, so its system class loader sees the folders too.
-    boolean plainClassPath = !options.classDataSharing() && folders == ClassFolders.PER_WORKER;
-    ClassPathSplit split = plainClassPath ? new ClassPathSplit(List.of(), worker.project().classpath())
-        : ClassPathSplit.of(worker.project().classpath());
-    List<String> classFolders = split.own().stream().map(Path::toString).toList();
-    List<Path> classpath = new ArrayList<>(split.libraries());
-    classpath.addAll(RUNTIME);
-    List<String> flags = new ArrayList<>(defaultFlags(options.execArgv()));
+    TestProject project = worker.project();
+    WorkerEnvironment environment = project.environment();
+    List<String> userFlags = new ArrayList<>(options.execArgv());
+    userFlags.addAll(environment.jvmArgs());
+    List<String> flags = new ArrayList<>(defaultFlags(userFlags, folders == ClassFolders.PER_FILE || !worker.isolate()));
     if (options.maxHeap() != null) {
       flags.add("-Xmx" + options.maxHeap());
     }
-    ClassDataArchives.Use archive = options.classDataSharing()
-        ? archives.use(options.javaExecutable(), worker.project(), classpath) : ClassDataArchives.Use.NONE;
-    flags.addAll(archive.flags());
-    // a worker may be started before its slot is known (a spare): its name is its pool's
-    flags.add("-Dlanes.worker=" + worker.pool());
     flags.addAll(options.execArgv());
+    flags.addAll(environment.jvmArgs()); // Surefire's argLine: after the pool's own, so its flags win
+    environment.systemProperties().forEach((key, value) -> flags.add("-D" + key + "=" + value));
+    // The project's class folders (and the jars that share their packages) are loaded in front of the jars by the
+    // worker (ClassFoldersLoader), afresh for every file in vmForks. The JVM's class path is the jars a class-data
+    // archive can hold first, then the rest (folders, jars that change between runs), so its system class loader sees
+    // everything, test resources included, while the archive maps the jars.
+    ClassPathSplit split = ClassPathSplit.of(project.classpath());
+    List<Path> archivable = new ArrayList<>();
+    List<Path> changing = new ArrayList<>();
+    for (Path jar : split.libraries()) {
+      (changesBetweenRuns(jar, project) ? changing : archivable).add(jar);
+    }
+    archivable.addAll(RUNTIME);
+    List<Path> front = new ArrayList<>(split.own());
+    front.addAll(changing);
+    ClassDataArchives.Use archive = options.classDataSharing()
+        ? archives.use(options.javaExecutable(), project, archivable, front, flags, warn) : ClassDataArchives.Use.NONE;
+    List<Path> classpath = new ArrayList<>(archivable);
+    classpath.addAll(changing);
+    classpath.addAll(split.own());
+    List<String> launchFlags = new ArrayList<>(flags);
+    launchFlags.addAll(archive.flags());
+    // a worker may be started before its slot is known (a spare): its name is its pool's
+    launchFlags.add("-Dlanes.worker=" + worker.pool());
+    List<String> classFolders = split.own().stream().map(Path::toString).toList();
     List<String> arguments = new ArrayList<>(List.of(channel.address(), "lanes-" + worker.pool() + "-worker",
         String.join(File.pathSeparator, classFolders)));
     if (folders == ClassFolders.PER_FILE) {
       arguments.add(ForkMain.PER_FILE);
     }
-    JvmLaunch launch = new JvmLaunch(options.javaExecutable(), flags, classpath, ForkMain.class.getName(), arguments,
-        worker.project(), worker.poolId());
-    ProcessBuilder builder = new ProcessBuilder(launcher.command(launch)).directory(worker.project().root().toFile());
+    JvmLaunch launch = new JvmLaunch(options.javaExecutable(), launchFlags, classpath, ForkMain.class.getName(),
+        arguments, project, worker.poolId());
+    Path directory = environment.workingDirectory().orElse(project.root());
+    Files.createDirectories(directory); // as Surefire makes its workingDirectory
+    ProcessBuilder builder = new ProcessBuilder(launcher.command(launch)).directory(directory.toFile());
     builder.environment().putAll(options.env());
+    builder.environment().putAll(environment.environment());
     builder.environment().put(ForkMain.TOKEN_ENV, channel.token());
     Process process = builder.start();
-    CompletableFuture<Void> archived = archive.onExit(process);
-    return new Launched(process, channel, worker.project(), 2_000 + archive.exitMillis(), archived);
+    return new Launched(process, channel, project, 2_000);
   }
 
   /**
-   * C1 only (one compiler thread) and the Serial GC suit short-lived workers; out of memory ends the worker,
-   * with a clear report. Each is left out when the user's {@code execArgv} sets its own.
+   * Whether a jar is rebuilt between runs (a module of the same build, a jar in the project's own folders): an archive
+   * holding it would be made anew every run, so it stays out of the archive.
    */
-  static List<String> defaultFlags(List<String> user) {
+  static boolean changesBetweenRuns(Path jar, TestProject project) {
+    Path absolute = jar.toAbsolutePath().normalize();
+    if (absolute.startsWith(project.root().toAbsolutePath().normalize())) {
+      return true;
+    }
+    for (Path part : absolute) {
+      if (part.toString().equals("target") || part.toString().equals("build")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * C1 only (one compiler thread) and the Serial GC suit short-lived workers (a JVM per file); a worker that lives
+   * across files ({@code longLived}: vmForks, or {@code isolate = false}) keeps the full JIT, as Surefire's fork does,
+   * since it runs long enough to pay for it. Out of memory ends the worker, with a clear report. Each is left out when
+   * the user's flags set their own.
+   */
+  static List<String> defaultFlags(List<String> user, boolean longLived) {
     List<String> flags = new ArrayList<>();
-    if (user.stream().noneMatch(f -> f.startsWith("-XX:TieredStopAtLevel") || f.contains("TieredCompilation")
-        || f.startsWith("-XX:CICompilerCount"))) {
+    if (!longLived && user.stream().noneMatch(f -> f.startsWith("-XX:TieredStopAtLevel")
+        || f.contains("TieredCompilation") || f.startsWith("-XX:CICompilerCount"))) {
       flags.add("-XX:TieredStopAtLevel=1");
       flags.add("-XX:CICompilerCount=1"); // one C1 thread is plenty for a worker's life (measured: ≈ 5-10% less CPU)
     }

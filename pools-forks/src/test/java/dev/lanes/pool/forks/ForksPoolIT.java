@@ -51,15 +51,17 @@ class ForksPoolIT {
   }
 
   @Test
-  void theClassPathGetsAClassDataArchiveOnFirstUseAndLaterWorkersMapIt() throws Exception {
+  void theClassPathGetsAClassDataArchiveFromATrainingJvmAndLaterWorkersMapIt() throws Exception {
     // workers run on this JDK: before 25 a dynamic CDS archive, from 25 on an AOT cache
     boolean aot = Runtime.version().feature() >= 25;
     PoolRun first = environmentFixture().run();
     assertThat(first.files()).are(passed());
-    assertThat(printed(first, "EnvironmentFixture")).contains(aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=");
+    assertThat(printed(first, "EnvironmentFixture")).as("no worker writes or maps an archive on the first run")
+        .doesNotContain("-XX:AOTCacheOutput=", "-XX:ArchiveClassesAtExit=", "-XX:AOTCache=", "-XX:SharedArchiveFile=");
     Path archives = root.resolve("target/lanes-cds");
     try (Stream<Path> made = Files.list(archives)) {
-      assertThat(made.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(aot ? ".aot" : ".jsa");
+      assertThat(made.map(p -> p.getFileName().toString())).as("what the training JVM left, once the pool closed")
+          .singleElement().asString().endsWith(aot ? ".aot" : ".jsa");
     }
 
     PoolRun second = environmentFixture().run();
@@ -78,15 +80,22 @@ class ForksPoolIT {
   }
 
   @Test
-  void withoutAClassDataArchiveTheWorkersClassPathIsTheTestClassPathAsSurefiresIs() throws Exception {
+  void theSystemClassLoaderSeesTheTestResourcesWithAndWithoutAClassDataArchive() throws Exception {
     Path folder = root.resolve("classes");
-    PoolRun run = PoolTestKit.pool("forks").configFrom(root).classpath(TestClasspath.packageSplitAcrossAJar(folder))
-        .testClassDirs(folder).include("**/split/*Test.class").option("poolOptions.forks.classDataSharing", false)
-        .run();
-
-    assertThat(run.files()).extracting(TestModule::moduleId)
-        .containsExactlyInAnyOrder("split.LibraryTest", "split.SystemLoaderTest");
-    assertThat(run.files()).are(passed());
+    List<Path> classpath = TestClasspath.packageSplitAcrossAJar(folder);
+    for (boolean isolate : List.of(true, false)) {
+      for (int run = 1; run <= 2; run++) { // the first trains an archive, the second maps it
+        PoolRun done = PoolTestKit.pool("forks").configFrom(root).classpath(classpath).testClassDirs(folder)
+            .include("**/split/*Test.class").option("isolate", isolate).run();
+        assertThat(done.files()).as("isolate = " + isolate + ", run " + run).extracting(TestModule::moduleId)
+            .containsExactlyInAnyOrder("split.LibraryTest", "split.SystemLoaderTest");
+        assertThat(done.files()).as("isolate = " + isolate + ", run " + run).are(passed());
+      }
+    }
+    try (Stream<Path> made = Files.list(root.resolve("target/lanes-cds"))) {
+      assertThat(made.filter(p -> p.toString().matches(".*\\.(jsa|aot)"))).as("the archive the second runs mapped")
+          .isNotEmpty();
+    }
   }
 
   @Test
@@ -119,7 +128,7 @@ class ForksPoolIT {
     PoolRun second = onJdk(jdk25.get()).run();
 
     assertThat(first.files()).singleElement().is(passed());
-    assertThat(printed(first, "EnvironmentFixture")).contains("java-feature: 25").contains("-XX:AOTCacheOutput=");
+    assertThat(printed(first, "EnvironmentFixture")).contains("java-feature: 25");
     assertThat(second.files()).singleElement().is(passed());
     assertThat(printed(second, "EnvironmentFixture")).as("JDK 25 gets an AOT cache, not a CDS archive")
         .contains("-XX:AOTCache=");

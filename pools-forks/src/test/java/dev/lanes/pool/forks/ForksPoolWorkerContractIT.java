@@ -8,7 +8,7 @@ import java.util.Map;
 
 class ForksPoolWorkerContractIT extends PoolWorkerContract {
   private final WorkerJvms jvms = new WorkerJvms(new ForksOptions(List.of(), Map.of(), null, null, false),
-      new JvmLauncher.Direct(), new ClassDataArchives(), folders());
+      new JvmLauncher.Direct(), new ClassDataArchives(), folders(), message -> { });
 
   ClassFolders folders() {
     return ClassFolders.PER_WORKER;

@@ -23,6 +23,7 @@ public class ThreadsPoolModule extends PoolModule {
   @Provides
   @Singleton
   ProcessPool pool(PoolContext context, ThreadsOptions options, WorkerClassLoaders loaders) {
+    InProcessEnvironment.warnOfWhatNoTestSees(context);
     WorkerFactory workers = worker -> new ThreadsPoolWorker(worker, options, loaders);
     ProcessPool pool = context.workerPool(loaders.isolatesEachFile() ? WorkerFactory.isolatingEachFile(workers) : workers);
     return ProcessPools.closingAlso(pool, loaders::close); // the loaders kept across workers

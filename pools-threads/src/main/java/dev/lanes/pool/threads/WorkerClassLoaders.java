@@ -59,15 +59,18 @@ public interface WorkerClassLoaders extends Closeable {
       if (!isolate) {
         List<Path> entries = new ArrayList<>(project.classpath());
         entries.add(Shared.RUNTIME);
-        return Loaders.single(new ExitContainingClassLoader("lanes-threads-" + poolId, urls(entries), Shared.PROTOCOL));
+        return Loaders.single(assertions(project,
+            new ExitContainingClassLoader("lanes-threads-" + poolId, urls(entries), Shared.PROTOCOL)));
       }
       ClassPathSplit split = ClassPathSplit.testFramework(project.classpath());
       URLClassLoader framework = frameworks.computeIfAbsent(new Slot(project.classpath(), poolId), slot -> {
         List<Path> entries = new ArrayList<>(split.libraries());
         entries.add(Shared.RUNTIME);
-        return new ExitContainingClassLoader("lanes-threads-framework-" + poolId, urls(entries), Shared.PROTOCOL);
+        return assertions(project,
+            new ExitContainingClassLoader("lanes-threads-framework-" + poolId, urls(entries), Shared.PROTOCOL));
       });
-      URLClassLoader tests = new ExitContainingClassLoader("lanes-threads-" + poolId, urls(split.own()), framework);
+      URLClassLoader tests = assertions(project,
+          new ExitContainingClassLoader("lanes-threads-" + poolId, urls(split.own()), framework));
       return new Loaders(framework, tests, tests);
     }
 
@@ -95,8 +98,8 @@ public interface WorkerClassLoaders extends Closeable {
     public Loaders create(TestProject project, int poolId, boolean isolate) {
       List<Path> entries = new ArrayList<>(ClassPathSplit.of(project.classpath()).libraries());
       entries.add(Shared.RUNTIME);
-      return Loaders.single(
-          new ExitContainingClassLoader("lanes-" + project.pool() + "-" + poolId, urls(entries), Shared.PROTOCOL));
+      return Loaders.single(assertions(project,
+          new ExitContainingClassLoader("lanes-" + project.pool() + "-" + poolId, urls(entries), Shared.PROTOCOL)));
     }
 
     @Override
@@ -107,7 +110,7 @@ public interface WorkerClassLoaders extends Closeable {
     @Override
     public Optional<Supplier<ClassLoader>> perFile(TestProject project, ClassLoader worker) {
       URL[] folders = urls(ClassPathSplit.of(project.classpath()).own());
-      return Optional.of(() -> new ExitContainingClassLoader(null, folders, worker));
+      return Optional.of(() -> assertions(project, new ExitContainingClassLoader(null, folders, worker)));
     }
   }
 
@@ -151,6 +154,17 @@ public interface WorkerClassLoaders extends Closeable {
 
     private Shared() {
     }
+  }
+
+  /**
+   * {@code loader}, with assertions on for the classes it defines when the project's JVM flags ask for them ({@code -ea},
+   * Surefire's default): the one flag an in-process pool can honour.
+   */
+  static <T extends ClassLoader> T assertions(TestProject project, T loader) {
+    if (project.environment().enablesAssertions()) {
+      loader.setDefaultAssertionStatus(true);
+    }
+    return loader;
   }
 
   static URL[] urls(List<Path> paths) {

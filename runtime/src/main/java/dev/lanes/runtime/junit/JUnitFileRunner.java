@@ -16,12 +16,14 @@ import dev.lanes.spi.protocol.TaskState;
 import dev.lanes.spi.protocol.TestError;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -37,16 +39,29 @@ public final class JUnitFileRunner {
   private final Duration testTimeout;
   private final boolean startsAtOnce;
   private final int retry;
+  private final List<String> tags;
+  private final Map<String, String> configuration;
   private volatile TaskUpdates current;
   private LauncherSession session;
 
   /** {@code retry}: how often a failing test runs again (selected by its unique id, after its file's run). */
   public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout, boolean startsAtOnce, int retry) {
+    this(rpc, capture, testTimeout, startsAtOnce, retry, List.of(), Map.of());
+  }
+
+  /**
+   * {@code tags}: JUnit Platform tag expressions; only tests that match one of them run (all, when there are none).
+   * {@code configuration}: the launcher's configuration parameters, over the project's {@code junit-platform.properties}.
+   */
+  public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout, boolean startsAtOnce, int retry,
+                         List<String> tags, Map<String, String> configuration) {
     this.rpc = rpc;
     this.capture = capture;
     this.testTimeout = testTimeout;
     this.startsAtOnce = startsAtOnce;
     this.retry = retry;
+    this.tags = List.copyOf(tags);
+    this.configuration = Map.copyOf(configuration);
   }
 
   /** Reports the file; returns normally even when its tests fail. Throws only when the machinery breaks. */
@@ -113,6 +128,9 @@ public final class JUnitFileRunner {
         : file.testIds().stream().<DiscoverySelector>map(id -> selectUniqueId(id)).toList();
     LauncherDiscoveryRequestBuilder builder = withTimeout(LauncherDiscoveryRequestBuilder.request().selectors(selectors));
     file.testNamePattern().ifPresent(pattern -> builder.filters(new DisplayNameFilter(pattern)));
+    if (!tags.isEmpty()) {
+      builder.filters(TagFilter.includeTags(tags));
+    }
     return builder.build();
   }
 
@@ -123,6 +141,7 @@ public final class JUnitFileRunner {
   }
 
   private LauncherDiscoveryRequestBuilder withTimeout(LauncherDiscoveryRequestBuilder builder) {
+    builder.configurationParameters(configuration);
     if (!testTimeout.isZero()) {
       builder.configurationParameter("junit.jupiter.execution.timeout.default", testTimeout.toMillis() + " ms");
     }

@@ -107,14 +107,19 @@ final class TaskTree {
     }
     return new Task(id, identifier.getDisplayName(), TaskType.SUITE, TaskMode.RUN,
         Optional.of(identifier.getUniqueId()), location(identifier), children,
-        Optional.of(identifier.getLegacyReportingName()));
+        Optional.of(identifier.getLegacyReportingName()), tags(identifier));
   }
 
   private Task leaf(TestIdentifier identifier, String id, TaskType type) {
     taskIds.put(identifier.getUniqueId(), id);
     types.put(id, type);
     return new Task(id, identifier.getDisplayName(), type, TaskMode.RUN, Optional.of(identifier.getUniqueId()),
-        location(identifier), List.of(), Optional.of(identifier.getLegacyReportingName()));
+        location(identifier), List.of(), Optional.of(identifier.getLegacyReportingName()), tags(identifier));
+  }
+
+  /** The identifier's tags, its containers' included (JUnit gives a method the tags of its class too). */
+  private static List<String> tags(TestIdentifier identifier) {
+    return identifier.getTags().stream().map(tag -> tag.getName()).sorted().toList();
   }
 
   private static Optional<Task.Location> location(TestIdentifier identifier) {

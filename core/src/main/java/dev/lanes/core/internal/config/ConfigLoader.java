@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.lanes.core.ConfigOverride;
@@ -13,6 +14,7 @@ import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.LanesConfig;
 import dev.lanes.core.ProjectConfig;
 import dev.lanes.core.RunSettings;
+import dev.lanes.spi.WorkerEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -58,13 +61,28 @@ public final class ConfigLoader {
    */
   public static LanesConfig load(Path root, Optional<Path> configFile, List<ConfigOverride> overrides,
                                  Map<String, String> systemProperties, ClassLoader loader) {
-    return new ConfigLoader(root.toAbsolutePath().normalize(), loader).load(configFile, overrides, systemProperties);
+    return load(root, configFile, List.of(), overrides, systemProperties, loader);
   }
 
-  private LanesConfig load(Optional<Path> configFile, List<ConfigOverride> overrides, Map<String, String> properties) {
+  /**
+   * As {@link #load(Path, Optional, List, Map, ClassLoader)}, with {@code beneath} between the defaults and the
+   * configuration file: settings a build tool carries over (Surefire's), which the user's own file overrides.
+   */
+  public static LanesConfig load(Path root, Optional<Path> configFile, List<ConfigOverride> beneath,
+                                 List<ConfigOverride> overrides, Map<String, String> systemProperties,
+                                 ClassLoader loader) {
+    return new ConfigLoader(root.toAbsolutePath().normalize(), loader).load(configFile, beneath, overrides,
+        systemProperties);
+  }
+
+  private LanesConfig load(Optional<Path> configFile, List<ConfigOverride> beneath, List<ConfigOverride> overrides,
+                           Map<String, String> properties) {
     Config user = parseUserFile(configFile);
     checkKeys(user.root(), knownKeys, ROOT_ONLY, PROJECT_ONLY, "");
     Config layered = user;
+    for (ConfigOverride carried : beneath) {
+      layered = layered.withFallback(parseValue(carried.key(), carried.value(), carried.origin()));
+    }
     for (Map.Entry<String, String> property : properties.entrySet()) {
       if (property.getKey().startsWith("lanes.")) {
         String key = property.getKey().substring("lanes.".length());
@@ -187,7 +205,51 @@ public final class ConfigLoader {
         sourceFiles(config, projectRoot, "typecheck"),
         sourceFiles(config, projectRoot, "browser"),
         read(() -> config.getInt("sequence.groupOrder"), 0),
-        read(() -> atLeastZero(config, "retry"), 0));
+        read(() -> atLeastZero(config, "retry"), 0),
+        read(() -> tags(config), List.of()),
+        read(() -> stringMap(config, "configurationParameters"), Map.of()),
+        new WorkerEnvironment(read(() -> stringList(config, "jvmArgs"), List.of()),
+            read(() -> stringMap(config, "systemProperties"), Map.of()),
+            read(() -> stringMap(config, "env"), Map.of()),
+            read(() -> workingDirectory(config, projectRoot), Optional.empty())));
+  }
+
+  /** {@code tags}: one tag expression or a list of them, each checked here so a typo is a configuration error. */
+  private static List<String> tags(Config config) {
+    if (!config.hasPath("tags")) {
+      return List.of();
+    }
+    List<String> tags = stringList(config, "tags").stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+    for (String tag : tags) {
+      TagExpressions.check(tag).ifPresent(problem ->
+          { throw new ConfigException.BadValue(config.getValue("tags").origin(), "tags", problem); });
+    }
+    return tags;
+  }
+
+  /** An object of names and values ({@code systemProperties}, {@code env}); dotted names may be quoted or not. */
+  private static Map<String, String> stringMap(Config config, String key) {
+    if (!config.hasPath(key)) {
+      return Map.of();
+    }
+    Map<String, String> values = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> entry : config.getConfig(key).entrySet()) {
+      ConfigValue value = entry.getValue();
+      if (value.valueType() == ConfigValueType.LIST || value.valueType() == ConfigValueType.OBJECT) {
+        throw new ConfigException.BadValue(value.origin(), key + "." + entry.getKey(), "must be a string, a number"
+            + " or a boolean");
+      }
+      values.put(String.join(".", ConfigUtil.splitPath(entry.getKey())),
+          value.unwrapped() == null ? "" : String.valueOf(value.unwrapped()));
+    }
+    return values;
+  }
+
+  private static Optional<Path> workingDirectory(Config config, Path projectRoot) {
+    if (!config.hasPath("workingDirectory")) {
+      return Optional.empty();
+    }
+    return Optional.of(projectRoot.resolve(config.getString("workingDirectory")).normalize());
   }
 
   private RunSettings settings(Config config) {

@@ -187,13 +187,23 @@ final class Pool {
     }
   }
 
-  /** What a worker is told when it starts: the test time-out, and the memory limit of one that isolates each file. */
+  /**
+   * What a worker is told when it starts: the test time-out, retries, the tag expressions that select tests, the
+   * JUnit Platform's configuration parameters ({@value #CONFIGURATION}{@code <key>}), and the memory limit of one that
+   * isolates each file.
+   */
+  static final String CONFIGURATION = "configuration.";
+
   private Map<String, String> settings(TestProject project) {
     Map<String, String> settings = new HashMap<>();
     settings.put("testTimeout", String.valueOf(project.testTimeout().toMillis()));
     if (project.retry() > 0) {
       settings.put("retry", String.valueOf(project.retry()));
     }
+    if (!project.tags().isEmpty()) {
+      settings.put("tags", String.join("\n", project.tags()));
+    }
+    project.configurationParameters().forEach((key, value) -> settings.put(CONFIGURATION + key, value));
     if (isolatesEachFile && project.vmMemoryLimit() != Long.MAX_VALUE) {
       settings.put("vmMemoryLimit", String.valueOf(project.vmMemoryLimit()));
     }

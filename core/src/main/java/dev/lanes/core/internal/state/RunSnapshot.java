@@ -64,6 +64,6 @@ public record RunSnapshot(String lanes, Optional<String> shard, long startTime, 
     List<Task> children = node.children.stream().map(child -> snapshot(child, results, logs)).toList();
     Task task = node.task();
     return new Task(task.id(), task.name(), task.type(), task.mode(), task.uniqueId(), task.location(), children,
-        task.reportingName());
+        task.reportingName(), task.tags());
   }
 }

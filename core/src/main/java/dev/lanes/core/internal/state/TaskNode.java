@@ -87,6 +87,11 @@ final class TaskNode implements TestCase {
   }
 
   @Override
+  public List<String> tags() {
+    return task.tags();
+  }
+
+  @Override
   public TaskMode mode() {
     return task.mode();
   }
