@@ -45,8 +45,8 @@ class FaultsIT {
         "Last test started: dev.lanes.faults.SystemExitTest > exits()");
     assertFailed(files, "RuntimeHaltTest", "Worker exited unexpectedly with exit code 4",
         "Last test started: dev.lanes.faults.RuntimeHaltTest > halts()");
-    assertFailed(files, "OutOfMemoryTest", "exit code 3 (the worker ran out of memory: "
-        + "java.lang.OutOfMemoryError: Requested array size exceeds VM limit)");
+    // as under Surefire, the test fails with the error (some tests provoke one and catch it); the worker is retired
+    assertFailed(files, "OutOfMemoryTest", "java.lang.OutOfMemoryError: Requested array size exceeds VM limit");
     assertFailed(files, "KilledBySignalTest", "exit code 137 (killed by SIGKILL)",
         "Last test started: dev.lanes.faults.KilledBySignalTest > killsItsOwnWorker()");
     assertCommon(files);

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
@@ -27,17 +25,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * What {@code lanes:test} and {@code lanes:list} share: the module's test class path from Maven, its
  * {@code lanes.conf}, and the plugin's parameters as configuration layered over it (over {@code -Dlanes.*} too).
  */
 abstract class AbstractLanesMojo extends AbstractMojo {
-  private static final Pattern ENGINE = Pattern.compile("junit-platform-engine-(\\d[^/\\\\]*)\\.jar");
   private static final Pattern LATE_PROPERTY = Pattern.compile("@\\{([^}]+)}");
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -244,65 +238,12 @@ abstract class AbstractLanesMojo extends AbstractMojo {
     return root == null ? pom.toString() : root.relativize(pom).toString();
   }
 
-  /**
-   * The module's test class path as Maven resolved it, without the dependencies Surefire's
-   * {@code classpathDependencyExcludes} and {@code classpathDependencyScopeExclude} leave out, with its
-   * {@code additionalClasspathElements} after it. A JUnit Platform engine without its launcher (a project that declares
-   * only {@code junit-jupiter}) gets the launcher of the same version, resolved as Surefire resolves it.
-   */
+  /** The module's test class path, as {@link MavenTestClasspath} makes it. */
   private List<String> classpath(SurefireParameters surefire) throws MojoExecutionException {
-    List<String> entries;
-    try {
-      entries = new ArrayList<>(project.getTestClasspathElements());
-    } catch (DependencyResolutionRequiredException e) {
-      throw new MojoExecutionException("cannot resolve the test class path of " + project.getId(), e);
-    }
-    List<String> excludes = surefire.list("classpathDependencyExcludes").map(SurefireParameters.Value::value)
-        .orElse(List.of());
-    Optional<String> scope = surefire.text("classpathDependencyScopeExclude").map(SurefireParameters.Value::value);
-    for (Artifact artifact : project.getArtifacts()) {
-      String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
-      boolean excluded = excludes.stream().anyMatch(e -> e.equals(key) || e.equals(key + ":" + artifact.getClassifier()))
-          || scope.filter(s -> excludedByScope(s, artifact.getScope())).isPresent();
-      if (excluded && artifact.getFile() != null) {
-        entries.remove(artifact.getFile().getAbsolutePath());
-      }
-    }
-    surefire.list("additionalClasspathElements").ifPresent(more -> entries.addAll(more.value().stream()
-        .map(e -> project.getBasedir().toPath().resolve(e).toAbsolutePath().normalize().toString()).toList()));
-    boolean hasLauncher = entries.stream().anyMatch(e -> new File(e).getName().startsWith("junit-platform-launcher-"));
-    Optional<String> engine = entries.stream().map(e -> ENGINE.matcher(new File(e).getName()))
-        .filter(Matcher::matches).map(m -> m.group(1)).findFirst();
-    if (!hasLauncher && engine.isPresent()) {
-      entries.add(launcher(engine.get()).getAbsolutePath());
-    }
-    return entries;
-  }
-
-  /** Surefire's classpathDependencyScopeExclude: {@code runtime} leaves out compile and runtime scopes, and so on. */
-  private static boolean excludedByScope(String excluded, String scope) {
-    return switch (excluded) {
-      case "compile" -> scope.equals("compile") || scope.equals("provided") || scope.equals("system");
-      case "runtime" -> scope.equals("compile") || scope.equals("runtime");
-      case "compile+runtime" -> !scope.equals("test");
-      case "runtime+system" -> scope.equals("compile") || scope.equals("runtime") || scope.equals("system");
-      case "test" -> true;
-      default -> scope.equals(excluded);
-    };
-  }
-
-  private File launcher(String version) throws MojoExecutionException {
     List<RemoteRepository> repositories = new ArrayList<>(projectRepositories);
     repositories.addAll(pluginRepositories);
-    ArtifactRequest request = new ArtifactRequest(
-        new DefaultArtifact("org.junit.platform", "junit-platform-launcher", "jar", version), repositories, null);
-    try {
-      return repositorySystem.resolveArtifact(repositorySession, request).getArtifact().getFile();
-    } catch (ArtifactResolutionException e) {
-      throw new MojoExecutionException("The tests use junit-platform-engine " + version + " but not its launcher,"
-          + " and org.junit.platform:junit-platform-launcher:" + version + " cannot be resolved: " + e.getMessage()
-          + "; add it to the test dependencies.", e);
-    }
+    return new MavenTestClasspath(project, repositorySystem, repositorySession, repositories, getLog()::info)
+        .entries(surefire);
   }
 
   /** {@code @{property}} in an argLine is the property's value at run time (JaCoCo's agent sets argLine so). */

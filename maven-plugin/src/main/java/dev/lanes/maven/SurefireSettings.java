@@ -101,6 +101,8 @@ final class SurefireSettings {
         env.origin())));
     parameters.text("workingDirectory").ifPresent(dir -> layer.add(new ConfigOverride("workingDirectory",
         dir.value(), dir.origin())));
+    parameters.text("useModulePath").ifPresent(v -> layer.add(new ConfigOverride("useModulePath",
+        Boolean.parseBoolean(v.value()), v.origin())));
   }
 
   /** includes, excludes (and their files), groups and excludedGroups. */
@@ -149,8 +151,13 @@ final class SurefireSettings {
       layer.add(new ConfigOverride("maxWorkers", 1, forkCount.get().origin()));
       return;
     }
-    forkCount.map(this::workers).ifPresent(workers -> layer.add(new ConfigOverride("maxWorkers", workers,
-        forkCount.get().origin())));
+    try {
+      forkCount.map(this::workers).ifPresent(workers -> layer.add(new ConfigOverride("maxWorkers", workers,
+          forkCount.get().origin())));
+    } catch (NumberFormatException e) {
+      warnings.add(forkCount.get().origin() + " is '" + forkCount.get().value() + "', not a number of JVMs (such as 2"
+          + " or 1C); Lanes' maxWorkers applies.");
+    }
     if (!reuse) {
       // a JVM of its own for every test class
       String origin = parameters.text("reuseForks").orElseThrow().origin();
@@ -160,9 +167,9 @@ final class SurefireSettings {
   }
 
   /**
-   * forkCount as workers: {@code 2C} is twice the cores, {@code 3} is three. {@code 1}, Surefire's default, leaves
-   * Lanes' own (a worker per core): Surefire's one fork runs the classes one after the other, which Lanes runs side
-   * by side in JVMs of their own.
+   * forkCount as workers: {@code 2C} is twice the cores, {@code 3} is three, and {@code 1}, written in the build, one
+   * file at a time, as Surefire runs them (tests that share files on disk often need it). Left out, Lanes runs a
+   * worker per core.
    */
   private Object workers(SurefireParameters.Value<String> forkCount) {
     String text = forkCount.value();
@@ -170,8 +177,7 @@ final class SurefireSettings {
       double perCore = Double.parseDouble(text.substring(0, text.length() - 1));
       return Math.max(1, (int) Math.round(perCore * Runtime.getRuntime().availableProcessors()));
     }
-    int count = Integer.parseInt(text);
-    return count == 1 ? null : count;
+    return Integer.parseInt(text);
   }
 
   private static Object number(SurefireParameters.Value<String> value) {

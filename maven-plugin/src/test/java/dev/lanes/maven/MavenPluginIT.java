@@ -307,7 +307,7 @@ class MavenPluginIT {
   static Mvn mvn(Path folder, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("mvn", "-o", "-B"));
     command.addAll(List.of(args));
-    Path log = Files.createTempFile(work, "mvn", ".txt");
+    Path log = work == null ? Files.createTempFile("mvn", ".txt") : Files.createTempFile(work, "mvn", ".txt");
     ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("CI", "true");

@@ -16,6 +16,7 @@ import dev.lanes.spi.protocol.WorkerResponse;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +45,7 @@ public final class WorkerLoop {
   private final FileLoaders fileLoaders;
   private volatile long memoryLimit = Long.MAX_VALUE;
   private volatile boolean cancelled;
+  private volatile JvmState jvmState;
 
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
                     long stackSize) {
@@ -189,6 +191,9 @@ public final class WorkerLoop {
       });
       runner = new JUnitFileRunner(rpc.remote(), capture, timeout, startsAtOnce, retry,
           tags.isEmpty() ? List.of() : List.of(tags.split("\n")), configuration);
+      if (startsAtOnce && jvmState == null) {
+        jvmState = JvmState.snapshot(); // a forked worker owns its JVM: every file starts from the JVM's defaults
+      }
       return WorkerResponse.Started.ok();
     } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
       return new WorkerResponse.Started(Optional.of(TestError.of(e.getClass().getName(),
@@ -201,6 +206,7 @@ public final class WorkerLoop {
       return new WorkerResponse.TestFileFinished(Optional.of(TestError.of("IllegalStateException",
           "the worker was asked to run before it was started")), Optional.empty());
     }
+    List<String> kept = new ArrayList<>();
     try {
       for (FileSpec file : files) {
         if (cancelled) {
@@ -211,16 +217,46 @@ public final class WorkerLoop {
         } else {
           List<String> leftOver = fileLoaders.run(() -> runner.run(file, collectOnly));
           if (!leftOver.isEmpty()) {
-            rpc.remote().onUserConsoleLog(new UserConsoleLog("[lanes] warning: " + file.moduleId() + " left "
-                + leftOver.size() + " thread(s) running, now stopped: " + String.join(", ", leftOver) + "\n",
-                UserConsoleLog.ConsoleStream.STDERR, Optional.of(file.fileId()), System.currentTimeMillis()));
+            warn(file, file.moduleId() + " left " + leftOver.size() + " thread(s) running, now stopped: "
+                + String.join(", ", leftOver));
           }
         }
+        kept.addAll(restoreJvmState(file));
+        runner.takeOutOfMemory().ifPresent(error -> kept.add("what a test left when it ran out of memory (" + error
+            + ")"));
       }
-      return new WorkerResponse.TestFileFinished(Optional.empty(), Optional.of(usedMemory()));
+      return new WorkerResponse.TestFileFinished(Optional.empty(), Optional.of(usedMemory()), retire(kept));
     } catch (Throwable e) {
-      return new WorkerResponse.TestFileFinished(Optional.of(TestErrors.of(e)), Optional.of(usedMemory()));
+      return new WorkerResponse.TestFileFinished(Optional.of(TestErrors.of(e)), Optional.of(usedMemory()),
+          retire(kept));
     }
+  }
+
+  /** Puts back what {@code file} changed of the JVM's shared state; returns what could not be put back. */
+  private List<String> restoreJvmState(FileSpec file) {
+    JvmState state = jvmState;
+    if (state == null) {
+      return List.of();
+    }
+    JvmState.Changes changes = state.restore();
+    if (!changes.restored().isEmpty()) {
+      warn(file, file.moduleId() + " changed what the whole JVM shares and did not put it back: "
+          + String.join("; ", changes.restored()) + ". Put back for the next file.");
+    }
+    if (!changes.kept().isEmpty()) {
+      warn(file, file.moduleId() + " left " + String.join("; ", changes.kept())
+          + ", which cannot be undone: the worker JVM is retired after this file.");
+    }
+    return changes.kept();
+  }
+
+  private static Optional<String> retire(List<String> kept) {
+    return kept.isEmpty() ? Optional.empty() : Optional.of("its JVM keeps " + String.join("; ", kept));
+  }
+
+  private void warn(FileSpec file, String text) {
+    rpc.remote().onUserConsoleLog(new UserConsoleLog("[lanes] warning: " + text + "\n",
+        UserConsoleLog.ConsoleStream.STDERR, Optional.of(file.fileId()), System.currentTimeMillis()));
   }
 
   /**

@@ -15,10 +15,14 @@ import java.util.Optional;
  * @param systemProperties set in the worker JVM before any test runs ({@code -Dkey=value})
  * @param environment added to the worker's environment, which inherits the host's
  * @param workingDirectory the folder a worker JVM starts in; empty: the project's root
+ * @param useModulePath whether a project whose classes hold a {@code module-info.class} has its tests run on the module
+ *     path, as Surefire's {@code useModulePath} (its default) does
  */
 public record WorkerEnvironment(List<String> jvmArgs, Map<String, String> systemProperties,
-                                Map<String, String> environment, Optional<Path> workingDirectory) {
-  private static final WorkerEnvironment NONE = new WorkerEnvironment(List.of(), Map.of(), Map.of(), Optional.empty());
+                                Map<String, String> environment, Optional<Path> workingDirectory,
+                                boolean useModulePath) {
+  private static final WorkerEnvironment NONE = new WorkerEnvironment(List.of(), Map.of(), Map.of(), Optional.empty(),
+      true);
 
   public WorkerEnvironment {
     jvmArgs = List.copyOf(jvmArgs);

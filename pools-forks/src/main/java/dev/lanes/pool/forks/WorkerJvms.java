@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,7 @@ final class WorkerJvms {
   private final ClassDataArchives archives;
   private final ClassFolders folders;
   private final Consumer<String> warn;
+  private final java.util.Map<TestProject, ResourceView> views = new java.util.HashMap<>();
   private Launched spare;
   private Runnable spareKill;
   private boolean closed;
@@ -91,6 +93,10 @@ final class WorkerJvms {
       }
     }
     archives.close(); // the next run finds the archive a training JVM is writing
+    synchronized (views) {
+      views.values().forEach(ResourceView::delete);
+      views.clear();
+    }
   }
 
   /** The spare is the reaper's until a worker takes it (then the worker answers for it). */
@@ -130,9 +136,11 @@ final class WorkerJvms {
     environment.systemProperties().forEach((key, value) -> flags.add("-D" + key + "=" + value));
     // The project's class folders (and the jars that share their packages) are loaded in front of the jars by the
     // worker (ClassFoldersLoader), afresh for every file in vmForks. The JVM's class path is the jars a class-data
-    // archive can hold first, then the rest (folders, jars that change between runs), so its system class loader sees
-    // everything, test resources included, while the archive maps the jars.
-    ClassPathSplit split = ClassPathSplit.of(project.classpath());
+    // archive can hold first, then the jars that change between runs, then the folders' resources (ResourceView), so
+    // its system class loader sees the test resources, while the archive maps the jars.
+    // entries that do not exist (a module without main classes has no target/classes) add nothing, and would make the
+    // archive's class path differ from the one the workers later see
+    ClassPathSplit split = ClassPathSplit.of(project.classpath().stream().filter(Files::exists).toList());
     List<Path> archivable = new ArrayList<>();
     List<Path> changing = new ArrayList<>();
     for (Path jar : split.libraries()) {
@@ -141,19 +149,31 @@ final class WorkerJvms {
     archivable.addAll(RUNTIME);
     List<Path> front = new ArrayList<>(split.own());
     front.addAll(changing);
-    ClassDataArchives.Use archive = options.classDataSharing()
-        ? archives.use(options.javaExecutable(), project, archivable, front, flags, warn) : ClassDataArchives.Use.NONE;
+    List<Path> classFolders = split.own();
     List<Path> classpath = new ArrayList<>(archivable);
     classpath.addAll(changing);
-    classpath.addAll(split.own());
+    resources(project, split.own()).ifPresent(classpath::add);
+    ClassDataArchives.Use archive = ClassDataArchives.Use.NONE;
+    Optional<ModulePathLayout> modules = environment.useModulePath()
+        ? ModulePathLayout.of(project.classpath().stream().filter(Files::exists).toList(),
+            split.own().stream().filter(Files::isDirectory).toList(), warn)
+        : Optional.empty();
+    if (modules.isPresent()) {
+      // the module's classes are the boot layer's: one set per JVM, as in Surefire's fork; no archive either
+      classpath = new ArrayList<>(modules.get().classpath());
+      classpath.addAll(RUNTIME);
+      flags.addAll(modules.get().flags());
+      classFolders = List.of();
+    } else if (options.classDataSharing()) {
+      archive = archives.use(options.javaExecutable(), project, archivable, front, flags, warn);
+    }
     List<String> launchFlags = new ArrayList<>(flags);
     launchFlags.addAll(archive.flags());
     // a worker may be started before its slot is known (a spare): its name is its pool's
     launchFlags.add("-Dlanes.worker=" + worker.pool());
-    List<String> classFolders = split.own().stream().map(Path::toString).toList();
     List<String> arguments = new ArrayList<>(List.of(channel.address(), "lanes-" + worker.pool() + "-worker",
-        String.join(File.pathSeparator, classFolders)));
-    if (folders == ClassFolders.PER_FILE) {
+        String.join(File.pathSeparator, classFolders.stream().map(Path::toString).toList())));
+    if (folders == ClassFolders.PER_FILE && !classFolders.isEmpty()) {
       arguments.add(ForkMain.PER_FILE);
     }
     JvmLaunch launch = new JvmLaunch(options.javaExecutable(), launchFlags, classpath, ForkMain.class.getName(),
@@ -166,6 +186,22 @@ final class WorkerJvms {
     builder.environment().put(ForkMain.TOKEN_ENV, channel.token());
     Process process = builder.start();
     return new Launched(process, channel, project, 2_000);
+  }
+
+  /** The project's resource view, made on its first worker; empty when it has no class folders. */
+  private Optional<Path> resources(TestProject project, List<Path> own) throws IOException {
+    List<Path> folders = own.stream().filter(Files::isDirectory).toList();
+    if (folders.isEmpty()) {
+      return Optional.empty();
+    }
+    synchronized (views) {
+      ResourceView view = views.get(project);
+      if (view == null) {
+        view = ResourceView.of(folders);
+        views.put(project, view);
+      }
+      return Optional.of(view.folder());
+    }
   }
 
   /**
@@ -187,9 +223,11 @@ final class WorkerJvms {
 
   /**
    * C1 only (one compiler thread) and the Serial GC suit short-lived workers (a JVM per file); a worker that lives
-   * across files ({@code longLived}: vmForks, or {@code isolate = false}) keeps the full JIT, as Surefire's fork does,
-   * since it runs long enough to pay for it. Out of memory ends the worker, with a clear report. Each is left out when
-   * the user's flags set their own.
+   * across files ({@code longLived}: vmForks, or {@code isolate = false}) keeps the JVM's own JIT and collector, as
+   * Surefire's fork does: it runs long enough to pay for them, and tests that need much memory at once (a 2 GiB array)
+   * behave as they do under Surefire. Each is left out when the user's flags set their own. An
+   * {@code OutOfMemoryError} is the test's, as under Surefire (some tests provoke one and catch it); the worker of a
+   * file that failed with one is retired.
    */
   static List<String> defaultFlags(List<String> user, boolean longLived) {
     List<String> flags = new ArrayList<>();
@@ -198,11 +236,8 @@ final class WorkerJvms {
       flags.add("-XX:TieredStopAtLevel=1");
       flags.add("-XX:CICompilerCount=1"); // one C1 thread is plenty for a worker's life (measured: ≈ 5-10% less CPU)
     }
-    if (user.stream().noneMatch(f -> f.matches("-XX:[+-]Use\\w*GC"))) {
+    if (!longLived && user.stream().noneMatch(f -> f.matches("-XX:[+-]Use\\w*GC"))) {
       flags.add("-XX:+UseSerialGC");
-    }
-    if (user.stream().noneMatch(f -> f.contains("OnOutOfMemoryError"))) {
-      flags.add("-XX:+ExitOnOutOfMemoryError");
     }
     // no hsperfdata file in the temporary folder (a killed worker would leave it behind)
     flags.add("-XX:-UsePerfData");

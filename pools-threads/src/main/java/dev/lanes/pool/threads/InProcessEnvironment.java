@@ -17,7 +17,11 @@ final class InProcessEnvironment {
 
   static void warnOfWhatNoTestSees(PoolContext context) {
     for (TestProject project : context.projects()) {
-      List<String> unapplied = unapplied(project.environment());
+      List<String> unapplied = new ArrayList<>(unapplied(project.environment()));
+      if (project.environment().useModulePath() && project.classpath().stream()
+          .anyMatch(entry -> java.nio.file.Files.isRegularFile(entry.resolve("module-info.class")))) {
+        unapplied.add("the module path (its classes hold a module-info.class; useModulePath)");
+      }
       if (!unapplied.isEmpty()) {
         context.logger().warn("[" + context.poolName() + "] " + (project.name().isEmpty() ? "" : "project '"
             + project.name() + "': ") + String.join("; ", unapplied) + " cannot reach the tests: " + context.poolName()

@@ -42,6 +42,7 @@ public final class JUnitFileRunner {
   private final List<String> tags;
   private final Map<String, String> configuration;
   private volatile TaskUpdates current;
+  private volatile String outOfMemory;
   private LauncherSession session;
 
   /** {@code retry}: how often a failing test runs again (selected by its unique id, after its file's run). */
@@ -96,6 +97,7 @@ public final class JUnitFileRunner {
         launcher().execute(launcher().discover(retryRequest(again)), listener); // Surefire's way: after the class
       }
       listener.endRetries();
+      listener.outOfMemory().ifPresent(error -> outOfMemory = error);
       TaskResult result = listener.fileResult(millisSince(started));
       Optional<Exits.SystemExitError> exit = Exits.take();
       if (exit.isPresent() && result.state() != TaskState.FAIL) {
@@ -108,6 +110,16 @@ public final class JUnitFileRunner {
       updates.flush();
       capture.drain(file.fileId(), Optional.of(file.fileId())).forEach(rpc::onUserConsoleLog);
     }
+  }
+
+  /**
+   * The {@code OutOfMemoryError} a test of the files run so far failed with, if any, and forgets it: a JVM that ran out
+   * of memory may hold state that fails the next file.
+   */
+  public Optional<String> takeOutOfMemory() {
+    String error = outOfMemory;
+    outOfMemory = null;
+    return Optional.ofNullable(error);
   }
 
   /** Sends the running file's batched updates now; any thread may call it. */

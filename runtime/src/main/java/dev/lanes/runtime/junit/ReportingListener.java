@@ -39,6 +39,7 @@ final class ReportingListener implements TestExecutionListener {
   private final Map<String, String> retryIds = new ConcurrentHashMap<>();
   private final Map<String, List<TestError>> failedAttempts = new ConcurrentHashMap<>();
   private volatile int attempt;
+  private volatile String outOfMemory;
   private TestPlan plan;
 
   /** {@code retry}: how often a failing test runs again ({@link #nextAttempt}) before its failure is final. */
@@ -107,8 +108,14 @@ final class ReportingListener implements TestExecutionListener {
     }
   }
 
+  /** The {@code OutOfMemoryError} a test or container of this file failed with, if any. */
+  java.util.Optional<String> outOfMemory() {
+    return java.util.Optional.ofNullable(outOfMemory);
+  }
+
   @Override
   public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+    result.getThrowable().filter(OutOfMemoryError.class::isInstance).ifPresent(e -> outOfMemory = e.toString());
     tree.taskId(identifier).ifPresent(id -> {
       long duration = Optional.ofNullable(startTimes.remove(id)).map(s -> (System.nanoTime() - s) / 1_000_000).orElse(0L);
       TaskResult taskResult = toResult(result, duration);
@@ -171,6 +178,14 @@ final class ReportingListener implements TestExecutionListener {
     }
     if (!tree.isFile(id)) {
       updates.add(id, TaskResult.running(), TaskEvent.SUITE_PREPARE);
+    }
+    if (plan != null && !tree.isFile(id) && TaskTree.isTemplate(plan, identifier)) {
+      Task template = tree.skippedTemplate(identifier, id);
+      updates.flush();
+      rpc.onTaskRegistered(id, template);
+      updates.add(template.id(), TaskResult.running(), TaskEvent.TEST_PREPARE);
+      updates.add(template.id(), TaskResult.skipped(reason), TaskEvent.TEST_FINISHED);
+      testStates.put(template.id(), TaskState.SKIP);
     }
     if (plan != null) {
       for (TestIdentifier child : plan.getChildren(identifier)) {

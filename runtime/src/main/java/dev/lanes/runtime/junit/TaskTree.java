@@ -87,6 +87,23 @@ final class TaskTree {
     });
   }
 
+  /**
+   * A test standing for a skipped test template (a parameterized test or test factory whose condition is off): it has
+   * no invocations to report, so, as Surefire reports it, the template itself is one skipped test, under its suite.
+   */
+  Task skippedTemplate(TestIdentifier template, String templateId) {
+    String id = Ids.childId(templateId, childCounts.computeIfAbsent(templateId, p -> new AtomicInteger()).getAndIncrement());
+    types.put(id, TaskType.TEST);
+    return new Task(id, template.getDisplayName(), TaskType.TEST, TaskMode.RUN, Optional.of(template.getUniqueId()),
+        location(template), List.of(), Optional.of(template.getLegacyReportingName()), tags(template));
+  }
+
+  /** Whether {@code identifier} is a test template (a method whose tests exist only once it runs). */
+  static boolean isTemplate(TestPlan plan, TestIdentifier identifier) {
+    return identifier.isContainer() && identifier.getSource().filter(MethodSource.class::isInstance).isPresent()
+        && plan.getChildren(identifier).isEmpty();
+  }
+
   /** The parent task id of a registered identifier. */
   Optional<String> parentTaskId(TestIdentifier identifier) {
     return identifier.getParentId().map(taskIds::get);

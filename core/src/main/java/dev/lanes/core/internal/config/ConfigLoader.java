@@ -187,7 +187,7 @@ public final class ConfigLoader {
   }
 
   private ProjectConfig project(Config config, String name, Path projectRoot) {
-    String pool = read(() -> config.getString("pool"), "threads");
+    String pool = read(() -> config.getString("pool"), "vmForks");
     String poolOrigin = config.hasPath("pool") ? where(config.getValue("pool").origin()) : "default";
     boolean parallel = read(() -> config.getBoolean("fileParallelism"), true);
     int maxWorkers = parallel ? read(() -> maxWorkers(config), 1) : 1;
@@ -211,7 +211,8 @@ public final class ConfigLoader {
         new WorkerEnvironment(read(() -> stringList(config, "jvmArgs"), List.of()),
             read(() -> stringMap(config, "systemProperties"), Map.of()),
             read(() -> stringMap(config, "env"), Map.of()),
-            read(() -> workingDirectory(config, projectRoot), Optional.empty())));
+            read(() -> workingDirectory(config, projectRoot), Optional.empty()),
+            read(() -> config.getBoolean("useModulePath"), true)));
   }
 
   /** {@code tags}: one tag expression or a list of them, each checked here so a typo is a configuration error. */

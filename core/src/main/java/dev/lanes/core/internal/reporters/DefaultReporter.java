@@ -34,6 +34,8 @@ public final class DefaultReporter implements Reporter {
   private final Optional<String> shard;
   private final OptionalLong seed;
   private final Map<String, TestModule> running = new LinkedHashMap<>();
+  /** Every file's name by its id, for output that belongs to a file rather than a test, even after it ended. */
+  private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<TestModule> finished = new ArrayList<>();
   private int drawnLines;
   private long lastDraw;
@@ -68,6 +70,7 @@ public final class DefaultReporter implements Reporter {
   @Override
   public void onTestModuleStart(TestModule module) {
     running.put(module.id(), module);
+    names.put(module.id(), module.moduleId());
     redraw(true);
   }
 
@@ -79,7 +82,8 @@ public final class DefaultReporter implements Reporter {
   @Override
   public void onUserConsoleLog(UserConsoleLog log, Optional<TestCase> testCase) {
     clear();
-    String where = testCase.map(TestCase::fullName).orElse(log.taskId().orElse(""));
+    String where = testCase.map(TestCase::fullName).orElseGet(() -> log.taskId()
+        .map(id -> names.getOrDefault(id, id)).orElse(""));
     out.println(format.dim(log.type().name().toLowerCase() + " | " + where));
     out.print(log.content().endsWith("\n") ? log.content() : log.content() + "\n");
     out.println();

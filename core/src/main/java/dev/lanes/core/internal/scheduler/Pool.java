@@ -140,6 +140,12 @@ final class Pool {
         run.failFiles(task.files(), TestError.of("Cancelled", "the run stopped handing out files"));
       }
       overLimit = isolatesEachFile && overMemoryLimit(done, task.project());
+      if (done.retire().isPresent()) {
+        overLimit = true; // the same way out as a worker past its memory limit: stopped, a fresh one next
+        logger.warn("[" + name + "] worker " + runner.poolId() + " was retired after "
+            + String.join(", ", task.files().stream().map(TestSpecification::moduleId).toList()) + ": "
+            + done.retire().get());
+      }
     } catch (ExecutionException e) {
       failure = e.getCause();
     } catch (InterruptedException e) {

@@ -1,0 +1,126 @@
+package dev.lanes.pool.forks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What the system class loader of a forked worker sees of the project's class folders: their resources, not their
+ * classes. A test that asks {@code ClassLoader.getSystemClassLoader()} for a test resource finds it, as under
+ * Surefire; but the classes stay with the worker's own loader (afresh for every file in vmForks), so no library that
+ * resolves a class through the system loader (Java serialization, a framework's {@code Class.forName}) gets a second
+ * copy of a project class that is not the test's. The view is a folder of symbolic links to the resources (a folder
+ * that holds no class at all is linked as a whole), in the temporary folder — not in the project, where a test that
+ * walks its module would meet the links — readable by this user only, made once per run and deleted with the pool;
+ * one left by a run that was killed is deleted by the next.
+ */
+final class ResourceView {
+  private static final String PREFIX = "lanes-resources-";
+
+  private final Path folder;
+
+  private ResourceView(Path folder) {
+    this.folder = folder;
+  }
+
+  /** The view of {@code folders} (the first holding a resource wins, as on a class path), in the temporary folder. */
+  static ResourceView of(List<Path> folders) throws IOException {
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    deleteLeftOvers(temp);
+    Path view = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-",
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    for (Path source : folders) {
+      if (Files.isDirectory(source)) {
+        link(source, view);
+      }
+    }
+    return new ResourceView(view);
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  void delete() {
+    deleteTree(folder);
+  }
+
+  private static void link(Path source, Path target) throws IOException {
+    try (Stream<Path> children = Files.list(source)) {
+      for (Path child : (Iterable<Path>) children::iterator) {
+        Path linked = target.resolve(child.getFileName().toString());
+        if (Files.isDirectory(child)) {
+          if (!holdsClasses(child) && !Files.exists(linked, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            symlink(linked, child);
+          } else if (!Files.exists(linked, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              || Files.isDirectory(linked, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(linked);
+            link(child, linked);
+          }
+        } else if (!child.getFileName().toString().endsWith(".class")) {
+          symlink(linked, child);
+        }
+      }
+    }
+  }
+
+  private static void symlink(Path link, Path to) throws IOException {
+    try {
+      Files.createSymbolicLink(link, to.toAbsolutePath());
+    } catch (FileAlreadyExistsException e) {
+      // an earlier folder holds the same name: it comes first on a class path too
+    } catch (UnsupportedOperationException | IOException e) {
+      if (Files.isRegularFile(to) && !Files.exists(link)) {
+        Files.copy(to, link); // no symbolic links here: a copy
+      }
+    }
+  }
+
+  private static boolean holdsClasses(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".class"));
+    }
+  }
+
+  /** Views of runs whose JVM is gone (killed before it could delete its own). */
+  private static void deleteLeftOvers(Path temp) {
+    try (Stream<Path> views = Files.list(temp)) {
+      views.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isWritable(p)).forEach(view -> {
+        String[] parts = view.getFileName().toString().substring(PREFIX.length()).split("-");
+        try {
+          long pid = Long.parseLong(parts[0]);
+          if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+            deleteTree(view);
+          }
+        } catch (NumberFormatException e) {
+          // not one of ours
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // left for the next run
+    }
+  }
+
+  private static void deleteTree(Path folder) {
+    if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) { // does not follow the links: the project's files stay
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          // left for the next run
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // left for the next run
+    }
+  }
+}
