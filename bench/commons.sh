@@ -1,36 +1,47 @@
 #!/usr/bin/env bash
-# Two real libraries' own test suites, from the `tests` jars they publish (bench/commons/: Apache Commons Lang 3.17.0
-# and Collections 4.5.0, with the test dependencies and Surefire settings of their poms), under `mvn test`:
-#   surefire                    Surefire 3.5.6 as it ships: one JVM for every class (forkCount=1, reuseForks=true)
-#   surefire-reuseForks-false   Surefire with a fresh JVM per class: the isolation Lanes' pools give each file
-#   lanes-threads, lanes-vmThreads, lanes-forks    lanes-maven-plugin (lanes:test) with that pool
+# Real libraries' own test suites, from the `tests` jars they publish (bench/commons/: Apache Commons Lang, Collections,
+# IO, Text, Codec, CSV and Math, each with the test dependencies and Surefire configuration of its own pom), under
+# `mvn test` with nothing but lanes-maven-plugin added (Surefire's default-test is off unless asked for):
+#   surefire            Surefire 3.5.6 as the build configures it (its defaults: one JVM for every class)
+#   lanes-default       lanes:test with no configuration at all: the default pool, Surefire's settings taken over
+#   lanes-vmForks, lanes-forks, lanes-threads, lanes-vmThreads    lanes:test with that pool (-Dlanes.pool)
+#   surefire-reuseForks-false    Surefire with a JVM per class (not run unless named in RUNNERS)
 # Then it checks, test by test (bench/CompareReports.java), that each Lanes run has the same tests with the same
-# outcomes as Surefire's isolated run (each is also compared with Surefire's shared-JVM run, for the record), and
-# prints the median wall time of each `mvn test` and its ratio to Surefire's defaults as a Markdown table.
-# Exits 1 when a Lanes run differs from Surefire's isolated run.
-# usage: bench/commons.sh [ROUNDS=1]; SUITES="lang3" or RUNNERS="surefire lanes-threads" narrow it.
+# outcomes as Surefire's, and prints the median wall time of each `mvn test` and Surefire's time ÷ it as a Markdown
+# table. Runs alternate (the order rotates every round), so the machine's drift touches every runner alike.
+# Exits 1 when the default pool, vmForks or forks differ from Surefire (the in-process pools are compared for the
+# record: README, "Choosing the default pool", says where and why they differ).
+# usage: bench/commons.sh [ROUNDS=1]; SUITES="lang3 io" or RUNNERS="surefire lanes-default" narrow it.
 # Needs Lanes in the local Maven repository (mvn install at the root) and, the first time, the network for the jars.
 set -euo pipefail
 rounds="${1:-1}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-suites=(${SUITES:-lang3 collections4})
-runners=(${RUNNERS:-surefire surefire-reuseForks-false lanes-threads lanes-vmThreads lanes-forks})
+suites=(${SUITES:-lang3 collections4 io text codec csv math3})
+runners=(${RUNNERS:-surefire lanes-default lanes-vmForks lanes-forks lanes-threads lanes-vmThreads})
 export CI=true
 
 flags_of() {
   case "$1" in
     surefire) echo "-Dsurefire.skip=false -Dlanes.skip=true" ;;
     surefire-reuseForks-false) echo "-Dsurefire.skip=false -Dlanes.skip=true -DreuseForks=false" ;;
-    lanes-threads) echo "-Dlanes.pool=threads" ;;
-    lanes-vmThreads) echo "-Dlanes.pool=vmThreads" ;;
-    lanes-forks) echo "-Dlanes.pool=forks" ;;
+    lanes-default) echo "" ;;
+    lanes-*) echo "-Dlanes.pool=${1#lanes-}" ;;
     *) echo "unknown runner: $1" >&2; exit 2 ;;
   esac
 }
 
-# the jars, unpacked tests and Maven's plugins, outside the timings
+# the jars, unpacked tests and Maven's plugins, outside the timings; and what the runs resolve only when they run
+# tests: Surefire's providers and the launchers of the suites' JUnit versions, and the Vintage engine Lanes gives a
+# JUnit 4 suite that declares none
 for suite in "${suites[@]}"; do
   (cd "$here/commons/$suite" && mvn -B -q test-compile process-test-classes > /dev/null)
+done
+for artifact in org.apache.maven.surefire:surefire-junit-platform:3.5.6 org.apache.maven.surefire:surefire-junit4:3.5.6 \
+    org.junit.platform:junit-platform-launcher:1.11.0 org.junit.platform:junit-platform-launcher:1.11.4 \
+    org.junit.platform:junit-platform-launcher:1.11.2 org.junit.platform:junit-platform-launcher:1.10.2 \
+    org.junit.platform:junit-platform-launcher:1.11.0-M2 org.junit.vintage:junit-vintage-engine:5.14.4 \
+    org.junit.platform:junit-platform-launcher:1.14.4; do
+  mvn -B -q dependency:get -Dartifact="$artifact" > /dev/null
 done
 
 results="$here/work/commons-times.txt"
@@ -42,7 +53,10 @@ for round in $(seq 1 "$rounds"); do
     for i in $(seq 0 $((count - 1))); do
       runner="${runners[$(( (i + round) % count ))]}"
       module="$here/commons/$suite"
-      rm -rf "$module/target/surefire-reports" "$module/target/surefire-baseline"
+      rm -rf "$module/target/surefire-reports"
+      # what an earlier run's tests left in target/ (files, folders, symbolic links) is no run's to see
+      find "$module/target" -mindepth 1 -maxdepth 1 ! -name test-classes ! -name classes \
+        ! -name dependency-maven-plugin-markers ! -name runs ! -name lanes-cds -exec rm -rf {} +
       start=$(date +%s%N)
       # a run's own failures are what the comparison below is for: its exit code is kept, not fatal
       status=0
@@ -52,9 +66,7 @@ for round in $(seq 1 "$rounds"); do
       echo "round $round: $suite $runner $(( (end - start) / 1000000 )) ms, exit $status" >&2
       reports="$module/target/runs/$runner"
       rm -rf "$reports" && mkdir -p "$(dirname "$reports")"
-      if [ -d "$module/target/surefire-baseline" ]; then
-        mv "$module/target/surefire-baseline" "$reports"
-      elif [ -d "$module/target/surefire-reports" ]; then
+      if [ -d "$module/target/surefire-reports" ]; then
         mv "$module/target/surefire-reports" "$reports"
       else
         echo "$suite $runner wrote no reports; see bench/work/commons-$suite-$runner.log" >&2; exit 1
@@ -69,14 +81,13 @@ for suite in "${suites[@]}"; do
   runs="$here/commons/$suite/target/runs"
   for runner in "${runners[@]}"; do
     case "$runner" in lanes-*) ;; *) continue ;; esac
-    if [ -d "$runs/surefire-reuseForks-false" ]; then
-      java "$here/CompareReports.java" "$runs/surefire-reuseForks-false" "$runs/$runner" \
-        "$suite: $runner against surefire-reuseForks-false" || different=1
-    fi
-    if [ -d "$runs/surefire" ]; then
-      java "$here/CompareReports.java" "$runs/surefire" "$runs/$runner" "$suite: $runner against surefire" \
-        | tail -n +3 | head -4 || true
-    fi
+    [ -d "$runs/surefire" ] || continue
+    case "$runner" in
+      lanes-threads|lanes-vmThreads)
+        java "$here/CompareReports.java" "$runs/surefire" "$runs/$runner" "$suite: $runner" | head -8 || true ;;
+      *)
+        java "$here/CompareReports.java" "$runs/surefire" "$runs/$runner" "$suite: $runner" || different=1 ;;
+    esac
   done
 done
 

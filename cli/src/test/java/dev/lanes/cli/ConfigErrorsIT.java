@@ -30,6 +30,7 @@ class ConfigErrorsIT {
           stackSize = 1024
           threadStackSize = lots
         }
+        pool = threads
         """);
 
     LanesCli.Result result = LanesCli.run(dir, "run");

@@ -67,6 +67,12 @@ final class SurefireSettings {
     return parameters;
   }
 
+  /** Where the layer's value of {@code key} came from, as errors name it. */
+  String settingsOrigin(String key) {
+    return layer.stream().filter(o -> o.key().equals(key)).reduce((a, b) -> b).map(ConfigOverride::option)
+        .orElseThrow();
+  }
+
   /** argLine, enableAssertions, system properties, environment variables, working folder. */
   private void jvm() {
     List<String> jvmArgs = new ArrayList<>();

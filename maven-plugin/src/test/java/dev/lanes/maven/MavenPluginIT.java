@@ -158,14 +158,17 @@ class MavenPluginIT {
 
     Mvn with = mvn(project, "test", "-Dtest=FlagTest", "-Dlanes.pool=forks", "-DargLine=-Xss2m '-Dlanes.it.flag=on with spaces'");
     Mvn without = mvn(project, "test", "-Dtest=FlagTest", "-Dlanes.pool=forks");
+    Mvn inTheDefaultPool = mvn(project, "test", "-Dtest=FlagTest", "-Dlanes.pool=vmForks",
+        "-DargLine=-Dlanes.it.flag='on with spaces'");
 
     assertThat(with.exitCode()).as(with.out()).isZero();
     assertThat(without.exitCode()).as(without.out()).isEqualTo(1);
+    assertThat(inTheDefaultPool.exitCode()).as(inTheDefaultPool.out()).isZero();
 
-    Mvn inThreads = mvn(project, "test", "-Dtest=FlagTest", "-DargLine=-Dlanes.it.flag=on");
+    Mvn inThreads = mvn(project, "test", "-Dtest=FlagTest", "-Dlanes.pool=threads", "-DargLine=-Dlanes.it.flag=on");
     assertThat(inThreads.exitCode()).as(inThreads.out()).isEqualTo(1);
-    assertThat(inThreads.out()).contains("[WARNING] argLine reaches forked workers only (forks, vmForks); threads run "
-        + "the tests in Maven's JVM, which takes JVM flags from .mvn/jvm.config or MAVEN_OPTS");
+    assertThat(inThreads.out()).contains("[threads] JVM flags -Dlanes.it.flag=on cannot reach the tests: threads runs "
+        + "them in Lanes' own JVM (Maven's under mvn test)");
   }
 
   @Test

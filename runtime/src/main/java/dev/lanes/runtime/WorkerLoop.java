@@ -224,6 +224,9 @@ public final class WorkerLoop {
         kept.addAll(restoreJvmState(file));
         runner.takeOutOfMemory().ifPresent(error -> kept.add("what a test left when it ran out of memory (" + error
             + ")"));
+        if (jvmState != null) {
+          heapKept().ifPresent(kept::add);
+        }
       }
       return new WorkerResponse.TestFileFinished(Optional.empty(), Optional.of(usedMemory()), retire(kept));
     } catch (Throwable e) {
@@ -248,6 +251,23 @@ public final class WorkerLoop {
           + ", which cannot be undone: the worker JVM is retired after this file.");
     }
     return changes.kept();
+  }
+
+  /**
+   * A forked worker whose heap, after a full collection, still holds more than half of its maximum (a small
+   * {@code -Xmx} from the build's argLine) is retired: the next file, which under Surefire would have a JVM of its
+   * own or one with room left, would run out of memory where it need not.
+   */
+  private static Optional<String> heapKept() {
+    Runtime runtime = Runtime.getRuntime();
+    long half = runtime.maxMemory() / 2;
+    if (runtime.totalMemory() - runtime.freeMemory() <= half) {
+      return Optional.empty();
+    }
+    System.gc();
+    long used = runtime.totalMemory() - runtime.freeMemory();
+    return used <= half ? Optional.empty() : Optional.of("more than half of its heap (" + used / (1024 * 1024) + " of "
+        + runtime.maxMemory() / (1024 * 1024) + " MiB) in use after a full collection");
   }
 
   private static Optional<String> retire(List<String> kept) {

@@ -3,6 +3,8 @@ package dev.lanes.pool.forks;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.lanes.spi.PoolContext;
+import dev.lanes.spi.PoolLogger;
+import dev.lanes.spi.PoolOptions;
 import dev.lanes.spi.PoolModule;
 import dev.lanes.spi.ProcessPool;
 import dev.lanes.spi.WorkerFactory;
@@ -25,10 +27,10 @@ public class ForksPoolModule extends PoolModule {
 
   @Provides
   @Singleton
-  WorkerJvms jvms(PoolContext context, ForksOptions options, JvmLauncher launcher, ClassDataArchives archives,
-                  ClassFolders folders) {
+  WorkerJvms jvms(PoolOptions pool, PoolLogger logger, ForksOptions options, JvmLauncher launcher,
+                  ClassDataArchives archives, ClassFolders folders) {
     return new WorkerJvms(options, launcher, archives, folders,
-        message -> context.logger().warn("[" + context.poolName() + "] " + message));
+        message -> logger.warn("[" + pool.poolName() + "] " + message));
   }
 
   /** Forked workers, for pools that wrap them; see {@link ForksWorkers}. */

@@ -94,7 +94,9 @@ final class WorkerJvms {
     }
     archives.close(); // the next run finds the archive a training JVM is writing
     synchronized (views) {
-      views.values().forEach(ResourceView::delete);
+      for (ResourceView view : views.values()) {
+        view.delete();
+      }
       views.clear();
     }
   }
@@ -199,6 +201,7 @@ final class WorkerJvms {
       if (view == null) {
         view = ResourceView.of(folders);
         views.put(project, view);
+        Reaper.add(view::delete); // a run ended by a signal deletes it too
       }
       return Optional.of(view.folder());
     }
@@ -222,10 +225,11 @@ final class WorkerJvms {
   }
 
   /**
-   * C1 only (one compiler thread) and the Serial GC suit short-lived workers (a JVM per file); a worker that lives
-   * across files ({@code longLived}: vmForks, or {@code isolate = false}) keeps the JVM's own JIT and collector, as
-   * Surefire's fork does: it runs long enough to pay for them, and tests that need much memory at once (a 2 GiB array)
-   * behave as they do under Surefire. Each is left out when the user's flags set their own. An
+   * C1 only (one compiler thread) suits short-lived workers (a JVM per file); a worker that lives across files
+   * ({@code longLived}: vmForks, or {@code isolate = false}) keeps the JVM's own JIT, as Surefire's fork does, since it
+   * runs long enough to pay for it. The collector is the JVM's own, as in Surefire's fork: a test that needs much of a
+   * small heap at once (an array of most of an {@code -Xmx25M}) fails under the Serial collector's fixed generations
+   * where it passes under G1. Each is left out when the user's flags set their own. An
    * {@code OutOfMemoryError} is the test's, as under Surefire (some tests provoke one and catch it); the worker of a
    * file that failed with one is retired.
    */
@@ -235,9 +239,6 @@ final class WorkerJvms {
         || f.contains("TieredCompilation") || f.startsWith("-XX:CICompilerCount"))) {
       flags.add("-XX:TieredStopAtLevel=1");
       flags.add("-XX:CICompilerCount=1"); // one C1 thread is plenty for a worker's life (measured: ≈ 5-10% less CPU)
-    }
-    if (!longLived && user.stream().noneMatch(f -> f.matches("-XX:[+-]Use\\w*GC"))) {
-      flags.add("-XX:+UseSerialGC");
     }
     // no hsperfdata file in the temporary folder (a killed worker would leave it behind)
     flags.add("-XX:-UsePerfData");

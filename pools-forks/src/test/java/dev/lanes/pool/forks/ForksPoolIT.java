@@ -38,7 +38,7 @@ class ForksPoolIT {
     PoolRun run = environmentFixture().run();
 
     assertThat(run.files()).singleElement().is(passed());
-    assertThat(printed(run, "EnvironmentFixture")).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    assertThat(printed(run, "EnvironmentFixture")).contains("-XX:TieredStopAtLevel=1",
         "-Xmx256m", "-Dfixture.flag=on");
   }
 

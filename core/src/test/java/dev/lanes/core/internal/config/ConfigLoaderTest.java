@@ -35,7 +35,7 @@ class ConfigLoaderTest {
     LanesConfig config = ConfigLoader.load(root, Optional.empty(), List.of(), Map.of(), getClass().getClassLoader());
 
     ProjectConfig project = config.projects().get(0);
-    assertThat(project.pool()).isEqualTo("threads");
+    assertThat(project.pool()).isEqualTo("vmForks");
     assertThat(project.isolate()).isTrue();
     assertThat(project.include()).contains("**/*Test.class");
     assertThat(project.testClassDirs()).containsExactly(root.resolve("target/test-classes"));
@@ -168,7 +168,7 @@ class ConfigLoaderTest {
     assertThat(unit.pool()).isEqualTo("custom");
     assertThat(unit.classpath()).containsExactly(root.resolve("lib/a.jar"));
     assertThat(unit.include()).containsExactly("**/*UnitTest.class");
-    assertThat(slow.pool()).isEqualTo("threads");
+    assertThat(slow.pool()).isEqualTo("vmForks");
     assertThat(slow.isolate()).isFalse();
     assertThat(slow.root()).isEqualTo(root.resolve("modules/slow"));
     assertThat(slow.testClassDirs()).containsExactly(root.resolve("modules/slow/target/test-classes"));
@@ -214,5 +214,57 @@ class ConfigLoaderTest {
     assertThat(dev.lanes.core.internal.discovery.TestClassScanner.poolFor(project, "com/acme/StoreTest.class")).isEmpty();
     assertThatThrownBy(() -> load("poolMatchGlobs = [\"**/*IT.class\"]", List.of(), Map.of()))
         .hasMessageContaining("lanes.conf:1").hasMessageContaining("each entry must be a [glob, pool] pair");
+  }
+
+  @Test
+  void theTestsJvmSettingsAndTagsAreReadWithDottedNamesQuotedOrNot() throws IOException {
+    LanesConfig config = load("""
+        tags = ["fast & !slow", "none()"]
+        jvmArgs = ["-ea", "--add-opens", "java.base/java.lang=ALL-UNNAMED"]
+        systemProperties { "db.url" = "jdbc:h2:mem:", db.pool.size = 4, verbose = true }
+        env { LANG = C }
+        workingDirectory = "build/run"
+        configurationParameters { "junit.jupiter.execution.parallel.enabled" = true }
+        """, List.of(), Map.of());
+
+    ProjectConfig project = config.projects().get(0);
+    assertThat(project.tags()).containsExactly("fast & !slow", "none()");
+    assertThat(project.environment().jvmArgs()).containsExactly("-ea", "--add-opens", "java.base/java.lang=ALL-UNNAMED");
+    assertThat(project.environment().enablesAssertions()).isTrue();
+    assertThat(project.environment().systemProperties())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("db.url", "jdbc:h2:mem:", "db.pool.size", "4", "verbose", "true"));
+    assertThat(project.environment().environment()).containsExactlyEntriesOf(Map.of("LANG", "C"));
+    assertThat(project.environment().workingDirectory()).contains(root.resolve("build/run"));
+    assertThat(project.environment().useModulePath()).isTrue();
+    assertThat(project.configurationParameters())
+        .containsExactlyEntriesOf(Map.of("junit.jupiter.execution.parallel.enabled", "true"));
+  }
+
+  @Test
+  void aMalformedTagExpressionIsAnErrorNamingWhereItWasWritten() {
+    assertThatThrownBy(() -> load("tags = \"fast &\"\n", List.of(), Map.of()))
+        .hasMessageContaining("lanes.conf:1")
+        .hasMessageContaining("'fast &' is not a tag expression: nothing follows '&'");
+    assertThatThrownBy(() -> load("tags = \"(fast | slow\"\n", List.of(), Map.of()))
+        .hasMessageContaining("a '(' is not closed");
+    assertThatThrownBy(() -> load("tags = \"fast slow\"\n", List.of(), Map.of()))
+        .hasMessageContaining("unexpected 'slow'");
+  }
+
+  @Test
+  void settingsCarriedOverByABuildToolLieUnderTheFileWhichOverridesThem() throws IOException {
+    Files.writeString(root.resolve("lanes.conf"), "retry = 1\nsystemProperties { own = yes }\n");
+    List<ConfigOverride> beneath = List.of(new ConfigOverride("retry", 3, "Surefire's rerunFailingTestsCount"),
+        new ConfigOverride("bail", 2, "Surefire's skipAfterFailureCount"),
+        new ConfigOverride("systemProperties", Map.of("carried", "over"), "Surefire's systemPropertyVariables"));
+
+    LanesConfig config = ConfigLoader.load(root, Optional.empty(), beneath, List.of(), Map.of(),
+        getClass().getClassLoader());
+
+    assertThat(config.problems()).isEmpty();
+    assertThat(config.projects().get(0).retry()).as("the file wins").isEqualTo(1);
+    assertThat(config.settings().bail()).as("what the file does not set is carried over").isEqualTo(2);
+    assertThat(config.projects().get(0).environment().systemProperties())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("own", "yes", "carried", "over"));
   }
 }
