@@ -17,13 +17,19 @@ class GlobalStateIT {
         "--pool", "vmForks", "--maxWorkers", "1");
 
     assertThat(run.exitCode()).as(run.all()).isZero();
-    assertThat(run.out()).contains("Test Files  5 passed (5)", "Tests  10 passed (10)")
+    assertThat(run.out())
         .contains("dev.lanes.globalstate.LocaleChangingTest changed what the whole JVM shares and did not put it back: "
             + "the default Locale")
         .contains("dev.lanes.globalstate.PropertyChangingTest changed what the whole JVM shares and did not put it "
             + "back: 2 system properties: fixture.poisoned (unset → 'yes'), java.specification.version")
         .contains("dev.lanes.globalstate.StreamChangingTest changed what the whole JVM shares and did not put it back: "
-            + "System.out; System.err. Put back for the next file.")
+            + "System.out; System.err. Put back for the next file.");
+    if (Runtime.version().feature() > 17) {
+      // from JDK 18 on no test may install a security manager: those two classes skip themselves
+      assertThat(run.out()).contains("Test Files  5 passed (5)", "Tests  8 passed | 2 skipped (10)");
+      return;
+    }
+    assertThat(run.out()).contains("Test Files  5 passed (5)", "Tests  10 passed (10)")
         .contains("dev.lanes.globalstate.SecurityManagerTest changed what the whole JVM shares and did not put it back: "
             + "a SecurityManager")
         .contains("dev.lanes.globalstate.StubbornSecurityManagerTest left a SecurityManager that refuses to be removed");

@@ -128,7 +128,7 @@ class OrchestrationIT {
   }
 
   private static List<String> moduleLines(String out) {
-    return out.lines().filter(line -> FILE_LINE.matcher(line).find()).map(line -> line.replaceAll(" \\d+ms$", ""))
+    return out.lines().filter(line -> FILE_LINE.matcher(line).find()).map(line -> line.replaceAll(" \\d+(\\.\\d+)?m?s$", ""))
         .toList();
   }
 

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.security.Permission;
 import java.util.Locale;
 import java.util.TimeZone;
+import org.junit.jupiter.api.Assumptions;
 
 /** What the fixture's classes change, and the check that none of it is left when a class starts. */
 final class Poison {
@@ -45,7 +46,7 @@ final class Poison {
 
   @SuppressWarnings({"removal", "deprecation"})
   static void securityManager() {
-    System.setSecurityManager(new SecurityManager() {
+    install(new SecurityManager() {
       @Override
       public void checkPermission(Permission permission) {
         // allows everything, its own removal included
@@ -55,7 +56,7 @@ final class Poison {
 
   @SuppressWarnings({"removal", "deprecation"})
   static void stubbornSecurityManager() {
-    System.setSecurityManager(new SecurityManager() {
+    install(new SecurityManager() {
       @Override
       public void checkPermission(Permission permission) {
         if (permission instanceof RuntimePermission && permission.getName().equals("setSecurityManager")) {
@@ -63,6 +64,16 @@ final class Poison {
         }
       }
     });
+  }
+
+  /** Installs {@code manager}, or skips the test on a JDK that lets no test install one (JDK 18 and later). */
+  @SuppressWarnings({"removal", "deprecation"})
+  private static void install(SecurityManager manager) {
+    try {
+      System.setSecurityManager(manager);
+    } catch (UnsupportedOperationException e) {
+      Assumptions.abort("this JDK lets no test install a SecurityManager: " + e.getMessage());
+    }
   }
 
   /** A stream that drops what is written to it, recognisable by its type. */

@@ -145,6 +145,8 @@ final class ClassDataArchives {
         pruneOld(archive.getParent());
       } else if (code != 0 && code != 137 && code != 143) { // not ended by the pool's close
         failed(process, archive, log, code, warn);
+      } else {
+        Files.deleteIfExists(log);
       }
     } catch (IOException e) {
       // no archive this time; a later run makes one
@@ -157,14 +159,22 @@ final class ClassDataArchives {
     }
   }
 
-  /** A training JVM that crashed: that class path goes without an archive from now on, and the run says why. */
+  /**
+   * A training JVM that failed. One that crashed (a signal, or a crash report of the JVM's) leaves a note: that class
+   * path goes without an archive from now on, and the run says why. One that merely would not start (a JVM flag of
+   * the project's this JDK refuses: the workers fail with the same message) is tried again on the next run.
+   */
   private static void failed(Process process, Path archive, Path log, int code, Consumer<String> warn)
       throws IOException {
     Path crash = archive.getParent().resolve("hs_err_pid" + process.pid() + ".log");
-    String key = archive.getFileName().toString().replaceFirst("\\.(jsa|aot)$", "");
-    Path note = archive.resolveSibling(key + ".failed");
     List<String> tail = Files.isRegularFile(log) ? Files.readAllLines(log) : List.of();
     tail = tail.subList(Math.max(0, tail.size() - 10), tail.size());
+    if (code < 128 && !Files.exists(crash)) {
+      Files.deleteIfExists(log);
+      return;
+    }
+    String key = archive.getFileName().toString().replaceFirst("\\.(jsa|aot)$", "");
+    Path note = archive.resolveSibling(key + ".failed");
     Files.writeString(note, "The JVM writing the class-data archive " + archive.getFileName() + " exited with code "
         + code + (Files.exists(crash) ? "; its crash report: " + crash : "") + "\n" + String.join("\n", tail) + "\n");
     warn.accept("the JVM writing the class-data archive for this class path exited with code " + code
