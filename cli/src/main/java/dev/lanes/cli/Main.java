@@ -137,6 +137,10 @@ public final class Main {
         description = "Run only tests whose JUnit tags match: a tag expression such as 'fast & !slow' (repeatable: any).")
     List<String> tags;
 
+    @Option(names = "--coverage", negatable = true,
+        description = "Measure code coverage with JaCoCo and report it at the end (coverage.* in lanes.conf).")
+    Boolean coverage;
+
     @Option(names = "--sequence.shuffle", negatable = true, description = "Run the files in a random order (the seed is printed).")
     Boolean shuffle;
 
@@ -158,6 +162,7 @@ public final class Main {
       add(overrides, "bail", bail, "--bail");
       add(overrides, "retry", retry, "--retry");
       add(overrides, "tags", tags, "--tags");
+      add(overrides, "coverage.enabled", coverage, coverage != null && !coverage ? "--no-coverage" : "--coverage");
       add(overrides, "sequence.shuffle", shuffle, "--sequence.shuffle");
       add(overrides, "sequence.seed", seed, "--sequence.seed");
       add(overrides, "passWithNoTests", passWithNoTests, "--passWithNoTests");

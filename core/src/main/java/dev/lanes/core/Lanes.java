@@ -2,6 +2,8 @@ package dev.lanes.core;
 
 import dev.lanes.core.internal.config.ConfigLoader;
 import dev.lanes.core.internal.config.Origins;
+import dev.lanes.core.internal.coverage.CoverageReport;
+import dev.lanes.core.internal.coverage.CoverageRun;
 import dev.lanes.core.internal.discovery.LauncherAlignment;
 import dev.lanes.core.internal.discovery.TestClassScanner;
 import dev.lanes.core.internal.registry.PoolInstances;
@@ -12,6 +14,7 @@ import dev.lanes.core.internal.sequence.ResultsCache;
 import dev.lanes.core.internal.sequence.Sequencing;
 import dev.lanes.core.internal.state.RunSnapshot;
 import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.spi.Coverage;
 import dev.lanes.spi.PoolConfigurationException;
 import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.PoolProvider;
@@ -138,7 +141,9 @@ public final class Lanes {
     Map<String, String> origins = new LinkedHashMap<>();
     ResultsCache cache = new ResultsCache(config.root());
     Sequencing sequencing = new Sequencing(config.settings(), selected, cache);
-    List<TestSpecification> found = specifications(selected, options.filters(), origins, problems).stream()
+    Optional<Coverage> coverage = options.collectOnly() ? Optional.empty() : config.coverage().collected();
+    coverage.ifPresent(measured -> CoverageRun.prepare(config.coverage(), problems));
+    List<TestSpecification> found = specifications(selected, options.filters(), origins, problems, coverage).stream()
         .map(spec -> new TestSpecification(spec.project(), spec.moduleId(), spec.pool(),
             options.testNamePatterns().apply(spec.moduleId()), spec.testIds())).toList();
     List<TestSpecification> specs = sequencing.apply(found, problems);
@@ -187,7 +192,10 @@ public final class Lanes {
       }
       Reporter.RunEndReason reason = run.end();
       recordResults(cache, run, logger);
-      return new RunResult(reason == Reporter.RunEndReason.PASSED ? 0 : 1, run.modules(), run.unhandledErrors());
+      boolean coverageMet = !config.coverage().enabled() || CoverageRun.report(config.coverage(), selected,
+          options.console(), () -> CoverageReport.read(config.coverage().executionData()));
+      return new RunResult(reason == Reporter.RunEndReason.PASSED && coverageMet ? 0 : 1, run.modules(),
+          run.unhandledErrors());
     } finally {
       registry.close();
       removeHook(interruptHook);
@@ -198,7 +206,9 @@ public final class Lanes {
     RunSettings settings = config.settings();
     return new ReporterOptions(options.console(), options.interactive(), config.root(), Optional.empty(),
         settings.shard().map(RunSettings.Shard::toString),
-        settings.shuffle() ? OptionalLong.of(settings.seed()) : OptionalLong.empty());
+        settings.shuffle() ? OptionalLong.of(settings.seed()) : OptionalLong.empty(),
+        config.coverage().enabled() && !options.collectOnly() ? Optional.of(config.coverage().executionData())
+            : Optional.empty());
   }
 
   /** The files of each pool, in the order given. */
@@ -264,7 +274,25 @@ public final class Lanes {
             + String.format("%.2fs", blob.durationMillis() / 1000.0));
       }
     }
-    return new RunResult(reason == Reporter.RunEndReason.PASSED ? 0 : 1, run.modules(), run.unhandledErrors());
+    boolean coverageMet = !config.coverage().enabled() || CoverageRun.report(config.coverage(), config.projects(),
+        options.console(), () -> mergedCoverage(blobs, options.console()));
+    return new RunResult(reason == Reporter.RunEndReason.PASSED && coverageMet ? 0 : 1, run.modules(),
+        run.unhandledErrors());
+  }
+
+  /** The execution data the blobs carry, one after the other (JaCoCo reads such a stream as one). */
+  private static byte[] mergedCoverage(List<RunSnapshot> blobs, PrintStream console) {
+    java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+    List<String> without = new ArrayList<>();
+    for (RunSnapshot blob : blobs) {
+      blob.coverage().ifPresentOrElse(base64 -> data.writeBytes(java.util.Base64.getDecoder().decode(base64)),
+          () -> without.add(blob.shard().map(shard -> "shard " + shard).orElse("a run")));
+    }
+    if (!without.isEmpty()) {
+      console.println("WARN coverage: " + String.join(", ", without) + " measured no coverage (run "
+          + (without.size() == 1 ? "it" : "them") + " with --coverage); the report covers the others only");
+    }
+    return data.toByteArray();
   }
 
   private static List<String> relative(Path root, List<Path> dirs) {
@@ -293,6 +321,13 @@ public final class Lanes {
 
   static List<TestSpecification> specifications(List<ProjectConfig> projects, List<String> filters,
                                                         Map<String, String> origins, List<String> problems) {
+    return specifications(projects, filters, origins, problems, Optional.empty());
+  }
+
+  /** As above, the projects measuring {@code coverage} where present. */
+  static List<TestSpecification> specifications(List<ProjectConfig> projects, List<String> filters,
+                                                Map<String, String> origins, List<String> problems,
+                                                Optional<Coverage> coverage) {
     List<TestSpecification> specs = new ArrayList<>();
     for (ProjectConfig config : projects) {
       String label = config.name().isEmpty() ? "" : "project '" + config.name() + "': ";
@@ -301,7 +336,7 @@ public final class Lanes {
         continue;
       }
       if (config.takesSources()) { // type-test sources compiled against the class path as it is, or JS modules
-        TestProject project = testProject(config, config.classpath());
+        TestProject project = testProject(config, config.classpath(), coverage);
         origins.putIfAbsent(config.pool(), config.poolOrigin());
         for (String source : TestClassScanner.scanSources(config)) {
           if (filters.isEmpty() || filters.stream().anyMatch(source::contains)) {
@@ -313,7 +348,7 @@ public final class Lanes {
       LauncherAlignment.Result aligned = LauncherAlignment.align(config.classpath(),
           LauncherAlignment.defaultLocalRepository());
       aligned.problem().ifPresent(problem -> problems.add(label + problem));
-      TestProject project = testProject(config, aligned.classpath());
+      TestProject project = testProject(config, aligned.classpath(), coverage);
       origins.putIfAbsent(config.pool(), config.poolOrigin());
       for (TestClassScanner.Found found : TestClassScanner.scan(config)) {
         if (!filters.isEmpty() && filters.stream().noneMatch(found.className()::contains)) {
@@ -328,10 +363,10 @@ public final class Lanes {
     return specs;
   }
 
-  private static TestProject testProject(ProjectConfig config, List<Path> classpath) {
+  private static TestProject testProject(ProjectConfig config, List<Path> classpath, Optional<Coverage> coverage) {
     return new TestProject(config.name(), config.root(), classpath, config.pool(), config.isolate(),
         config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit(), config.retry(),
-        config.tags(), config.configurationParameters(), config.environment());
+        config.tags(), config.configurationParameters(), config.environment(), coverage);
   }
 
   static Map<String, ProcessPool> createPools(LanesConfig config, PoolRegistry registry,

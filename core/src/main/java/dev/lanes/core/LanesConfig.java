@@ -10,10 +10,12 @@ import java.util.Optional;
 /**
  * A resolved configuration: the projects, the reporters with their output files, and the raw
  * configuration (for {@code poolOptions}, converted by each pool into its own type), and the problems found
- * so far, reported together with those found when the pools are created; and the settings of the whole run.
+ * so far, reported together with those found when the pools are created; the settings of the whole run; and code
+ * coverage.
  */
 public record LanesConfig(Path root, List<ProjectConfig> projects, List<String> reporters,
-                          Map<String, Path> outputFiles, Config raw, List<String> problems, RunSettings settings) {
+                          Map<String, Path> outputFiles, Config raw, List<String> problems, RunSettings settings,
+                          CoverageSettings coverage) {
   public LanesConfig {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(settings, "settings");
@@ -21,6 +23,13 @@ public record LanesConfig(Path root, List<ProjectConfig> projects, List<String> 
     reporters = List.copyOf(reporters);
     outputFiles = Map.copyOf(outputFiles);
     problems = List.copyOf(problems);
+    Objects.requireNonNull(coverage, "coverage");
+  }
+
+  /** A configuration without coverage. */
+  public LanesConfig(Path root, List<ProjectConfig> projects, List<String> reporters, Map<String, Path> outputFiles,
+                     Config raw, List<String> problems, RunSettings settings) {
+    this(root, projects, reporters, outputFiles, raw, problems, settings, CoverageSettings.off(root));
   }
 
   /** The file a reporter writes to: its own entry, or the one path given for all. */

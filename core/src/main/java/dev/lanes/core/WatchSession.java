@@ -70,6 +70,10 @@ public final class WatchSession implements AutoCloseable {
     if (config.settings().shard().isPresent()) {
       problems.add("--shard: You cannot use --shard option with enabled watch; shard in CI with lanes run.");
     }
+    if (config.coverage().enabled()) {
+      problems.add("coverage: coverage is not measured in watch mode yet (its workers live across reruns); use it with"
+          + " lanes run --coverage.");
+    }
     if (config.reporters().contains("blob")) {
       problems.add("reporters: the blob reporter is not supported in watch mode; use it with lanes run.");
     }

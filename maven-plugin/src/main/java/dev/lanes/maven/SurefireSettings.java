@@ -92,6 +92,8 @@ final class SurefireSettings {
     }
     layer.add(new ConfigOverride("jvmArgs", jvmArgs, argLine.map(SurefireParameters.Value::origin)
         .orElse("Surefire's enableAssertions")));
+    jvmArgs.stream().filter(flag -> flag.startsWith("-javaagent:") && flag.contains("jacoco")).findFirst()
+        .ifPresent(agent -> jacoco(agent, argLine.orElseThrow().origin()));
     Map<String, String> properties = new LinkedHashMap<>();
     List<String> origins = new ArrayList<>();
     for (String name : List.of("systemProperties", "systemPropertyVariables")) {
@@ -109,6 +111,31 @@ final class SurefireSettings {
         dir.value(), dir.origin())));
     parameters.text("useModulePath").ifPresent(v -> layer.add(new ConfigOverride("useModulePath",
         Boolean.parseBoolean(v.value()), v.origin())));
+  }
+
+  /**
+   * JaCoCo's agent in the argLine (jacoco-maven-plugin's {@code prepare-agent}): the forked pools' JVMs get it as it
+   * is; the in-process pools, whose JVM is running already, instrument the same classes themselves into the agent's
+   * {@code destfile}, so {@code jacoco:report} finds what every pool measured.
+   */
+  private void jacoco(String agent, String origin) {
+    int equals = agent.indexOf('=');
+    java.util.Map<String, String> options = new LinkedHashMap<>();
+    if (equals > 0) {
+      for (String option : agent.substring(equals + 1).split(",")) {
+        int split = option.indexOf('=');
+        if (split > 0) {
+          options.put(option.substring(0, split), option.substring(split + 1));
+        }
+      }
+    }
+    layer.add(new ConfigOverride("coverage.dataFile", options.getOrDefault("destfile", "jacoco.exec"), origin));
+    if (options.containsKey("includes")) {
+      layer.add(new ConfigOverride("coverage.include", List.of(options.get("includes").split(":")), origin));
+    }
+    if (options.containsKey("excludes")) {
+      layer.add(new ConfigOverride("coverage.exclude", List.of(options.get("excludes").split(":")), origin));
+    }
   }
 
   /** includes, excludes (and their files), groups and excludedGroups. */

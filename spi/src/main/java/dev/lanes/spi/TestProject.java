@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One project of a run: its name, root folder, test class path, pool, and the settings a pool
@@ -14,12 +15,12 @@ import java.util.Objects;
  * expressions; a test runs when it matches any of them (all run when there are none). {@code configurationParameters}:
  * the JUnit Platform's configuration parameters for the launcher ({@code junit.jupiter.execution.parallel.enabled}).
  * {@code environment}: the JVM flags, system properties, environment variables and working folder of the JVM the tests
- * run in.
+ * run in. {@code coverage}: what JaCoCo measures and where its data goes, when coverage is on.
  */
 public record TestProject(String name, Path root, List<Path> classpath, String pool, boolean isolate,
                           int maxWorkers, Duration testTimeout, Duration teardownTimeout, long vmMemoryLimit,
                           int retry, List<String> tags, Map<String, String> configurationParameters,
-                          WorkerEnvironment environment) {
+                          WorkerEnvironment environment, Optional<Coverage> coverage) {
   public TestProject {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(root, "root");
@@ -30,6 +31,7 @@ public record TestProject(String name, Path root, List<Path> classpath, String p
     tags = List.copyOf(tags);
     configurationParameters = Map.copyOf(configurationParameters);
     Objects.requireNonNull(environment, "environment");
+    coverage = Objects.requireNonNullElse(coverage, Optional.empty());
     if (maxWorkers < 1) {
       throw new IllegalArgumentException("maxWorkers must be at least 1, was " + maxWorkers);
     }
@@ -39,6 +41,14 @@ public record TestProject(String name, Path root, List<Path> classpath, String p
     if (retry < 0) {
       throw new IllegalArgumentException("retry must be 0 or more, was " + retry);
     }
+  }
+
+  /** A project without coverage. */
+  public TestProject(String name, Path root, List<Path> classpath, String pool, boolean isolate, int maxWorkers,
+                     Duration testTimeout, Duration teardownTimeout, long vmMemoryLimit, int retry, List<String> tags,
+                     Map<String, String> configurationParameters, WorkerEnvironment environment) {
+    this(name, root, classpath, pool, isolate, maxWorkers, testTimeout, teardownTimeout, vmMemoryLimit, retry, tags,
+        configurationParameters, environment, Optional.empty());
   }
 
   /** A project without tags and with the JVM's own environment. */

@@ -27,6 +27,9 @@ public class BrowserPoolModule extends PoolModule {
   @Provides
   @Singleton
   ProcessPool pool(PoolContext context, Browsers browsers) {
+    if (context.projects().stream().anyMatch(project -> project.coverage().isPresent())) {
+      context.logger().info("[browser] measures no JVM coverage: its tests run JavaScript in the browser");
+    }
     return ProcessPools.closingAlso(context.workerPool(worker -> new PageWorker(worker, browsers)), browsers::close);
   }
 }

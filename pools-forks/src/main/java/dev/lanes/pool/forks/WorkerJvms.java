@@ -136,6 +136,9 @@ final class WorkerJvms {
     flags.addAll(options.execArgv());
     flags.addAll(environment.jvmArgs()); // Surefire's argLine: after the pool's own, so its flags win
     environment.systemProperties().forEach((key, value) -> flags.add("-D" + key + "=" + value));
+    if (userFlags.stream().noneMatch(JacocoAgent::isJacocoAgent)) {
+      project.coverage().map(JacocoAgent::flag).ifPresent(flags::add); // a build's own JaCoCo agent measures itself
+    }
     // The project's class folders (and the jars that share their packages) are loaded in front of the jars by the
     // worker (ClassFoldersLoader), afresh for every file in vmForks. The JVM's class path is the jars a class-data
     // archive can hold first, then the jars that change between runs, then the folders' resources (ResourceView), so

@@ -1,5 +1,6 @@
 package dev.lanes.pool.threads;
 
+import dev.lanes.spi.Coverage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -9,6 +10,7 @@ import java.net.URLConnection;
 import java.security.CodeSigner;
 import java.security.CodeSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Manifest;
 
@@ -26,9 +28,19 @@ public class ExitContainingClassLoader extends URLClassLoader {
   private static final Manifest NO_MANIFEST = new Manifest();
 
   private final Map<URL, Manifest> manifests = new ConcurrentHashMap<>();
+  private final Optional<Coverage> coverage;
 
   public ExitContainingClassLoader(String name, URL[] urls, ClassLoader parent) {
+    this(name, urls, parent, Optional.empty());
+  }
+
+  /**
+   * A loader that also instruments the classes of its class folders for {@code coverage} (the project's own: classes
+   * from jars are libraries), with JaCoCo ({@link InProcessCoverage}).
+   */
+  public ExitContainingClassLoader(String name, URL[] urls, ClassLoader parent, Optional<Coverage> coverage) {
     super(name, urls, parent);
+    this.coverage = coverage;
   }
 
   @Override
@@ -57,6 +69,10 @@ public class ExitContainingClassLoader extends URLClassLoader {
       throw new ClassNotFoundException(name + ": " + e.getMessage(), e);
     }
     definePackageOf(name, manifest, base);
+    boolean fromFolder = manifest == null; // a jar's classes have a manifest here, if only NO_MANIFEST
+    if (coverage.isPresent() && fromFolder) { // JaCoCo ids a class by its original bytes: instrument those
+      bytes = InProcessCoverage.instrument(bytes, name, coverage.get());
+    }
     byte[] contained = ExitCalls.rewrite(bytes);
     return defineClass(name, contained, 0, contained.length, new CodeSource(base, (CodeSigner[]) null));
   }

@@ -59,8 +59,8 @@ public interface WorkerClassLoaders extends Closeable {
       if (!isolate) {
         List<Path> entries = new ArrayList<>(project.classpath());
         entries.add(Shared.RUNTIME);
-        return Loaders.single(assertions(project,
-            new ExitContainingClassLoader("lanes-threads-" + poolId, urls(entries), Shared.PROTOCOL)));
+        return Loaders.single(assertions(project, new ExitContainingClassLoader("lanes-threads-" + poolId,
+            urls(entries), Shared.PROTOCOL, project.coverage())));
       }
       ClassPathSplit split = ClassPathSplit.testFramework(project.classpath());
       URLClassLoader framework = frameworks.computeIfAbsent(new Slot(project.classpath(), poolId), slot -> {
@@ -69,8 +69,8 @@ public interface WorkerClassLoaders extends Closeable {
         return assertions(project,
             new ExitContainingClassLoader("lanes-threads-framework-" + poolId, urls(entries), Shared.PROTOCOL));
       });
-      URLClassLoader tests = assertions(project,
-          new ExitContainingClassLoader("lanes-threads-" + poolId, urls(split.own()), framework));
+      URLClassLoader tests = assertions(project, new ExitContainingClassLoader("lanes-threads-" + poolId,
+          urls(split.own()), framework, project.coverage()));
       return new Loaders(framework, tests, tests);
     }
 
@@ -110,7 +110,8 @@ public interface WorkerClassLoaders extends Closeable {
     @Override
     public Optional<Supplier<ClassLoader>> perFile(TestProject project, ClassLoader worker) {
       URL[] folders = urls(ClassPathSplit.of(project.classpath()).own());
-      return Optional.of(() -> assertions(project, new ExitContainingClassLoader(null, folders, worker)));
+      return Optional.of(() -> assertions(project, new ExitContainingClassLoader(null, folders, worker,
+          project.coverage())));
     }
   }
 

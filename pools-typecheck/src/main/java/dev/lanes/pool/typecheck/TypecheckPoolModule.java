@@ -16,6 +16,9 @@ public class TypecheckPoolModule extends PoolModule {
   @Provides
   @Singleton
   ProcessPool pool(PoolContext context, TypecheckOptions options) {
+    if (context.projects().stream().anyMatch(project -> project.coverage().isPresent())) {
+      context.logger().info("[typecheck] measures no coverage: its tests compile, nothing runs");
+    }
     return new TypecheckPool(context, options);
   }
 }

@@ -54,7 +54,7 @@ public final class ForkMain {
       try {
         channel.post(codec.encode(message));
       } catch (IOException e) {
-        Runtime.getRuntime().halt(CHANNEL_FAILED); // the host is gone: nobody is left to report to
+        end(CHANNEL_FAILED); // the host is gone: nobody is left to report to
       }
     }, router.sink(), args[1], 0, perFile ? ForkMain.class.getClassLoader() : testLoader(args[2]), true,
         perFile ? () -> testLoader(args[2]) : null);
@@ -64,10 +64,35 @@ public final class ForkMain {
       }
     } catch (IOException | RuntimeException e) {
       System.err.println("[lanes] the worker's channel failed: " + e);
-      Runtime.getRuntime().halt(CHANNEL_FAILED);
+      end(CHANNEL_FAILED);
     }
     // the host closed the channel: after a stop, or because it died
-    Runtime.getRuntime().halt(0);
+    end(0);
+  }
+
+  /**
+   * Ends the worker at once (no shutdown hook of a test's may hold it up), once JaCoCo's agent, if the JVM has one, has
+   * written what it measured: its own hook, which would do that at exit, does not run on a halt.
+   */
+  private static void end(int code) {
+    dumpCoverage();
+    Runtime.getRuntime().halt(code);
+  }
+
+  private static void dumpCoverage() {
+    try {
+      ClassLoader system = ClassLoader.getSystemClassLoader();
+      Class<?> rt = Class.forName("org.jacoco.agent.rt.RT", true, system);
+      Object agent = rt.getMethod("getAgent").invoke(null);
+      Class.forName("org.jacoco.agent.rt.IAgent", true, system).getMethod("dump", boolean.class).invoke(agent, false);
+    } catch (ClassNotFoundException e) {
+      // no JaCoCo agent in this JVM
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      Throwable cause = e instanceof java.lang.reflect.InvocationTargetException target ? target.getCause() : e;
+      if (!(cause instanceof IllegalStateException)) { // JaCoCo's classes on the class path, but no agent started
+        System.err.println("[lanes] JaCoCo's agent could not write its execution data: " + cause);
+      }
+    }
   }
 
   /**

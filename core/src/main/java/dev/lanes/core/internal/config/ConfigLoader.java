@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
+import dev.lanes.core.CoverageSettings;
 import dev.lanes.core.LanesConfig;
 import dev.lanes.core.ProjectConfig;
 import dev.lanes.core.RunSettings;
@@ -40,7 +41,7 @@ import java.util.function.Supplier;
  */
 public final class ConfigLoader {
   private static final Set<String> ROOT_ONLY = Set.of("projects", "reporters", "outputFile", "bail", "shard",
-      "passWithNoTests");
+      "passWithNoTests", "coverage");
   private static final Set<String> PROJECT_ONLY = Set.of("extends");
 
   private final Path root;
@@ -104,7 +105,8 @@ public final class ConfigLoader {
     List<String> reporters = read(() -> stringList(merged, "reporters"), List.of("default"));
     Map<String, Path> outputFiles = read(() -> outputFiles(merged), Map.of());
     RunSettings settings = read(() -> settings(merged), RunSettings.defaults());
-    return new LanesConfig(root, projects, reporters, outputFiles, merged, problems, settings);
+    CoverageSettings coverage = read(() -> coverage(merged), CoverageSettings.off(root));
+    return new LanesConfig(root, projects, reporters, outputFiles, merged, problems, settings, coverage);
   }
 
   private Config parseUserFile(Optional<Path> configFile) {
@@ -267,6 +269,37 @@ public final class ConfigLoader {
     long seed = config.hasPath("sequence.seed") ? config.getLong("sequence.seed") : System.currentTimeMillis();
     return new RunSettings(atLeastZero(config, "bail"), shard, config.getBoolean("passWithNoTests"),
         config.getString("sequence.sequencer"), shuffle, seed);
+  }
+
+  private static final List<String> COVERAGE_REPORTERS = List.of("text", "html", "xml", "csv");
+
+  /** {@code coverage}: JaCoCo's patterns, the reporters, the folders, the thresholds (percentages, 0 to 100). */
+  private CoverageSettings coverage(Config config) {
+    Config coverage = config.getConfig("coverage");
+    List<String> reporters = stringList(coverage, "reporter");
+    for (String reporter : reporters) {
+      if (!COVERAGE_REPORTERS.contains(reporter)) {
+        throw new ConfigException.BadValue(coverage.getValue("reporter").origin(), "coverage.reporter", "'" + reporter
+            + "' is not a coverage report; valid: " + String.join(", ", COVERAGE_REPORTERS));
+      }
+    }
+    return new CoverageSettings(coverage.getBoolean("enabled"), stringList(coverage, "include"),
+        stringList(coverage, "exclude"), reporters, root.resolve(coverage.getString("reportsDirectory")).normalize(),
+        coverage.hasPath("dataFile") ? Optional.of(root.resolve(coverage.getString("dataFile")).normalize())
+            : Optional.empty(),
+        percentage(coverage, "thresholds.lines"), percentage(coverage, "thresholds.branches"));
+  }
+
+  private static java.util.OptionalDouble percentage(Config config, String key) {
+    if (!config.hasPath(key)) {
+      return java.util.OptionalDouble.empty();
+    }
+    double value = config.getDouble(key);
+    if (value < 0 || value > 100) {
+      throw new ConfigException.BadValue(config.getValue(key).origin(), "coverage." + key,
+          "must be a percentage from 0 to 100, was " + value);
+    }
+    return java.util.OptionalDouble.of(value);
   }
 
   private static int atLeastZero(Config config, String key) {

@@ -2,6 +2,7 @@ package dev.lanes.core.internal.reporters;
 
 import com.google.auto.service.AutoService;
 import dev.lanes.core.Lanes;
+import dev.lanes.core.internal.coverage.CoverageReport;
 import dev.lanes.core.internal.state.RunSnapshot;
 import dev.lanes.spi.Reporter;
 import dev.lanes.spi.ReporterOptions;
@@ -37,6 +38,14 @@ public final class BlobReporter implements Reporter {
   public void onTestRunEnd(List<TestModule> modules, List<TestError> unhandledErrors, RunEndReason reason) {
     RunSnapshot snapshot = RunSnapshot.of(Lanes.VERSION, options.shard(), start, System.currentTimeMillis() - start,
         modules, unhandledErrors);
+    if (options.coverageData().isPresent()) {
+      try {
+        snapshot = snapshot.withCoverage(CoverageReport.read(options.coverageData().get()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("the coverage data " + options.coverageData().get() + " cannot be read"
+            + " into the blob report", e);
+      }
+    }
     Path file = options.outputFile().orElseGet(() -> options.root().resolve(FOLDER)
         .resolve(options.shard().map(shard -> "blob-" + shard.replace('/', '-') + ".json").orElse("blob.json")));
     try {

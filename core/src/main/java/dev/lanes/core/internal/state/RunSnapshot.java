@@ -16,15 +16,23 @@ import java.util.Optional;
 /**
  * A run as the blob reporter keeps it, enough to replay it through any reporter ({@link TestRun#replay}): each
  * file's task tree (dynamic tests included), every result, every log line, when and on which worker it ran; the
- * errors that belong to no file; the Lanes version that wrote it and the shard it was.
+ * errors that belong to no file; the Lanes version that wrote it and the shard it was; and, when the run measured
+ * coverage, JaCoCo's execution data (Base64), which {@code --merge-reports --coverage} adds up to one report.
  */
 public record RunSnapshot(String lanes, Optional<String> shard, long startTime, long durationMillis,
-                          List<FileSnapshot> files, List<TestError> errors) {
+                          List<FileSnapshot> files, List<TestError> errors, Optional<String> coverage) {
   public RunSnapshot {
     Objects.requireNonNull(lanes, "lanes");
     shard = Optional.ofNullable(shard).flatMap(s -> s);
     files = List.copyOf(files);
     errors = List.copyOf(errors);
+    coverage = Optional.ofNullable(coverage).flatMap(c -> c);
+  }
+
+  /** The same snapshot, carrying {@code data}, JaCoCo's execution data of the run. */
+  public RunSnapshot withCoverage(byte[] data) {
+    return new RunSnapshot(lanes, shard, startTime, durationMillis, files, errors,
+        Optional.of(java.util.Base64.getEncoder().encodeToString(data)));
   }
 
   /** One file: its own fields, its tasks (children of the file task), results by task id, logs in order. */
@@ -52,7 +60,7 @@ public record RunSnapshot(String lanes, Optional<String> shard, long startTime, 
       files.add(new FileSnapshot(state.id(), state.moduleId(), state.project(), state.pool(), state.poolId(),
           state.startTime(), state.durationMillis(), state.result(), tasks, results, logs));
     }
-    return new RunSnapshot(version, shard, startTime, durationMillis, files, errors);
+    return new RunSnapshot(version, shard, startTime, durationMillis, files, errors, Optional.empty());
   }
 
   /** The node's task with the children it has now (tests a worker registered while running included). */
