@@ -55,7 +55,7 @@ for round in $(seq 1 "$rounds"); do
       module="$here/commons/$suite"
       rm -rf "$module/target/surefire-reports"
       # what an earlier run's tests left in target/ (files, folders, symbolic links) is no run's to see
-      find "$module/target" -mindepth 1 -maxdepth 1 ! -name test-classes ! -name classes \
+      find "$module/target" -mindepth 1 -maxdepth 1 ! -name test-classes \
         ! -name dependency-maven-plugin-markers ! -name runs ! -name lanes-cds -exec rm -rf {} +
       start=$(date +%s%N)
       # a run's own failures are what the comparison below is for: its exit code is kept, not fatal

@@ -26,20 +26,24 @@ class FaultsIT {
 
   @Test
   void threads() throws Exception {
-    Map<String, JsonNode> files = run("threads", "Test Files  5 failed | 3 passed | 1 skipped (9)");
+    Map<String, JsonNode> files = run("threads", "Test Files  7 failed | 3 passed | 1 skipped (11)");
 
     assertFailed(files, "SystemExitTest",
         "System.exit(3) called from dev.lanes.faults.SystemExitTest.exits(SystemExitTest.java:8)");
     assertFailed(files, "RuntimeHaltTest",
         "Runtime.halt(4) called from dev.lanes.faults.RuntimeHaltTest.halts(RuntimeHaltTest.java:8)");
     assertFailed(files, "OutOfMemoryTest", "java.lang.OutOfMemoryError: Requested array size exceeds VM limit");
+    assertFailed(files, "ReflectiveExitTest", "System.exit (looked up to be called by reflection or a method handle) "
+        + "called from dev.lanes.faults.ReflectiveExitTest.exitsThroughReflection(ReflectiveExitTest.java:8)");
+    assertFailed(files, "MethodHandleHaltTest", "Runtime.halt (looked up to be called by reflection or a method handle) "
+        + "called from dev.lanes.faults.MethodHandleHaltTest.haltsThroughAMethodHandle(MethodHandleHaltTest.java:10)");
     assertThat(files.get("KilledBySignalTest").get("status").asText()).as("only a fork may be killed").isEqualTo("skipped");
     assertCommon(files);
   }
 
   @Test
   void forks() throws Exception {
-    Map<String, JsonNode> files = run("forks", "Test Files  6 failed | 3 passed (9)");
+    Map<String, JsonNode> files = run("forks", "Test Files  8 failed | 3 passed (11)");
 
     assertFailed(files, "SystemExitTest", "Worker exited unexpectedly with exit code 3",
         "Last test started: dev.lanes.faults.SystemExitTest > exits()");
@@ -47,6 +51,8 @@ class FaultsIT {
         "Last test started: dev.lanes.faults.RuntimeHaltTest > halts()");
     // as under Surefire, the test fails with the error (some tests provoke one and catch it); the worker is retired
     assertFailed(files, "OutOfMemoryTest", "java.lang.OutOfMemoryError: Requested array size exceeds VM limit");
+    assertFailed(files, "ReflectiveExitTest", "Worker exited unexpectedly with exit code 0");
+    assertFailed(files, "MethodHandleHaltTest", "Worker exited unexpectedly with exit code 0");
     assertFailed(files, "KilledBySignalTest", "exit code 137 (killed by SIGKILL)",
         "Last test started: dev.lanes.faults.KilledBySignalTest > killsItsOwnWorker()");
     assertCommon(files);
@@ -54,7 +60,8 @@ class FaultsIT {
 
   private void assertCommon(Map<String, JsonNode> files) throws Exception {
     assertThat(files).containsOnlyKeys("PassingFirstTest", "PassingSecondTest", "SystemExitTest", "RuntimeHaltTest",
-        "OutOfMemoryTest", "StackOverflowTest", "HangingTest", "KilledBySignalTest", "FloodingTest");
+        "OutOfMemoryTest", "StackOverflowTest", "HangingTest", "KilledBySignalTest", "FloodingTest",
+        "ReflectiveExitTest", "MethodHandleHaltTest");
     assertThat(files.get("PassingFirstTest").get("status").asText()).isEqualTo("passed");
     assertThat(files.get("PassingSecondTest").get("status").asText()).isEqualTo("passed");
     assertThat(files.get("FloodingTest").get("status").asText()).as("a flood of output is no failure").isEqualTo("passed");
@@ -68,6 +75,49 @@ class FaultsIT {
     flood = flood.substring(0, flood.indexOf("</testsuite>"));
     assertThat(flood).contains("xxxxxxxxxxxxxxxxxxxx").contains("[lanes] output truncated");
     assertThat(flood.length()).as("bounded").isLessThan(8 * 1024 * 1024);
+  }
+
+  /**
+   * A test that ends the JVM in a way no guard sees (an exit method picked from {@code getMethods()}) ends the run
+   * with it: the run still fails, with its summary and reports naming the file, and never exits with the test's 0.
+   */
+  @Test
+  void aTestThatEndsTheJvmPastTheGuardFailsTheRunWithItsReports() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src/escape"));
+    Files.writeString(src.resolve("EscapingExitTest.java"), """
+        package escape;
+
+        class EscapingExitTest {
+          @org.junit.jupiter.api.Test
+          void exitsWithZero() throws Exception {
+            for (java.lang.reflect.Method method : System.class.getMethods()) {
+              if (method.getName().equals("exit")) {
+                method.invoke(null, 0);
+              }
+            }
+          }
+        }
+        """);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    String classpath = String.join(java.io.File.pathSeparator,
+        Files.readString(LanesCli.example("sample-project").resolve("target/lanes-classpath.txt")).trim());
+    assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
+        classpath, src.resolve("EscapingExitTest.java").toString())).isZero();
+    Files.writeString(dir.resolve("lanes.conf"), """
+        classpath = ["classes", "@%s"]
+        testClassDirs = ["classes"]
+        pool = threads
+        reporters = [default, junit]
+        outputFile.junit = "report.xml"
+        """.formatted(LanesCli.example("sample-project").resolve("target/lanes-classpath.txt").toString()
+        .replace("\\", "\\\\")));
+
+    LanesCli.Result result = LanesCli.run(dir, "run");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.out()).contains("a test ended the JVM while escape.EscapingExitTest ran; the run fails")
+        .contains("Test Files  1 failed (1)");
+    assertThat(Files.readString(dir.resolve("report.xml"))).contains("the JVM was ended (System.exit or Runtime.exit");
   }
 
   private Map<String, JsonNode> run(String pool, String summary) throws Exception {

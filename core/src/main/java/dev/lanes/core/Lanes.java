@@ -12,6 +12,7 @@ import dev.lanes.core.internal.reporters.Blobs;
 import dev.lanes.core.internal.reporters.ReporterFactory;
 import dev.lanes.core.internal.sequence.ResultsCache;
 import dev.lanes.core.internal.sequence.Sequencing;
+import dev.lanes.core.internal.state.JvmSignals;
 import dev.lanes.core.internal.state.RunSnapshot;
 import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.Coverage;
@@ -174,10 +175,19 @@ public final class Lanes {
       registry.close();
       return new RunResult(pass ? 0 : 1, List.of(), List.of());
     }
-    // Ctrl-C or a CI cancel: end the run as interrupted, so the summary and the reports still come out
+    // Ctrl-C or a CI cancel: end the run as interrupted, so the summary and the reports still come out. Any other end
+    // of the JVM while files run is a test's exit that got past the in-process pools: the run fails, never exit 0.
+    JvmSignals.install();
     Thread interruptHook = new Thread(() -> {
-      run.interrupt();
+      if (JvmSignals.received().isPresent()) {
+        run.interrupt();
+        run.end();
+        return;
+      }
+      run.jvmEnded();
       run.end();
+      options.console().flush();
+      Runtime.getRuntime().halt(1);
     }, "lanes-interrupted");
     if (!options.collectOnly()) {
       Runtime.getRuntime().addShutdownHook(interruptHook);

@@ -12,8 +12,11 @@ import org.objectweb.asm.Opcodes;
 /**
  * Rewrites {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} in the classes an in-process
  * pool defines into calls of the worker runtime's {@code Exits}, which throw instead of ending the JVM.
- * Works on every JDK (the SecurityManager that once did this is gone in JDK 24); direct calls and method
- * references are rewritten, calls through reflection are not.
+ * Works on every JDK (the SecurityManager that once did this is gone in JDK 24): direct calls and method
+ * references are rewritten, and so are the ways to reach them by reflection or a method handle
+ * ({@code Class.getMethod}, {@code getDeclaredMethod}, {@code Lookup.findStatic}, {@code findVirtual},
+ * {@code unreflect}), which refuse those three methods. What still gets past (a library Lanes did not load, an
+ * array of {@code getMethods()}) ends the JVM; the run then fails with the files that were running.
  */
 public final class ExitCalls {
   private static final String EXITS = "dev/lanes/runtime/Exits";
@@ -42,6 +45,9 @@ public final class ExitCalls {
             if (replacement != null) {
               changed[0] = true;
               super.visitMethodInsn(Opcodes.INVOKESTATIC, EXITS, replacement, staticDescriptor(owner), false);
+            } else if (opcode == Opcodes.INVOKEVIRTUAL && isLookup(owner, method, desc)) {
+              changed[0] = true; // the receiver becomes the first argument of Exits' method of the same name
+              super.visitMethodInsn(Opcodes.INVOKESTATIC, EXITS, method, "(L" + owner + ";" + desc.substring(1), false);
             } else {
               super.visitMethodInsn(opcode, owner, method, desc, isInterface);
             }
@@ -82,6 +88,20 @@ public final class ExitCalls {
       return "runtimeHalt";
     }
     return null;
+  }
+
+  /** The reflective and method-handle lookups that could reach an exit, which {@code Exits} has guarded twins of. */
+  private static boolean isLookup(String owner, String method, String desc) {
+    if ("java/lang/Class".equals(owner)) {
+      return ("getMethod".equals(method) || "getDeclaredMethod".equals(method))
+          && "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;".equals(desc);
+    }
+    if ("java/lang/invoke/MethodHandles$Lookup".equals(owner)) {
+      return (("findStatic".equals(method) || "findVirtual".equals(method))
+          && "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;".equals(desc))
+          || ("unreflect".equals(method) && "(Ljava/lang/reflect/Method;)Ljava/lang/invoke/MethodHandle;".equals(desc));
+    }
+    return false;
   }
 
   private static String staticDescriptor(String owner) {

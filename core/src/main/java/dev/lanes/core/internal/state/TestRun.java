@@ -264,6 +264,32 @@ public final class TestRun {
     }
   }
 
+  /**
+   * The JVM is ending while files run, and no signal ended it: a test ended it (a {@code System.exit} the in-process
+   * pools could not catch). Every file that was running fails with that reason, the others are not run, and an error
+   * of the run's says so: the run then ends as failed, never passed.
+   */
+  public synchronized void jvmEnded() {
+    List<String> running = new ArrayList<>();
+    for (ModuleState module : modules.values()) {
+      if (module.started && !module.ended) {
+        running.add(module.moduleId());
+        module.result = TaskResult.failed(0, List.of(TestError.of("JvmEnded", "the JVM was ended (System.exit or "
+            + "Runtime.exit, called by reflection, a method handle or code Lanes did not load) while this file ran; "
+            + "a test in an in-process pool may not end the JVM (use the forks pool to test exits)")));
+        end(module);
+      }
+    }
+    for (ModuleState module : modules.values()) {
+      if (!module.ended) {
+        module.result = TaskResult.skipped(NOT_RUN_INTERRUPTED);
+        end(module);
+      }
+    }
+    unhandled(TestError.of("JvmEnded", "a test ended the JVM while " + (running.isEmpty() ? "the run went on"
+        : String.join(", ", running) + " ran") + "; the run fails"));
+  }
+
   /** The run was interrupted (a cancel, Ctrl-C): it ends as interrupted. */
   public synchronized void interrupt() {
     interrupted = true;
