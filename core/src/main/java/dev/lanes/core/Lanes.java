@@ -8,6 +8,7 @@ import dev.lanes.core.internal.discovery.LauncherAlignment;
 import dev.lanes.core.internal.discovery.TestClassScanner;
 import dev.lanes.core.internal.registry.PoolInstances;
 import dev.lanes.core.internal.registry.PoolRegistry;
+import dev.lanes.core.internal.reporters.BlobReporter;
 import dev.lanes.core.internal.reporters.Blobs;
 import dev.lanes.core.internal.reporters.ReporterFactory;
 import dev.lanes.core.internal.sequence.ResultsCache;
@@ -162,6 +163,11 @@ public final class Lanes {
       if (pass && config.settings().shard().isPresent() && !found.isEmpty()) {
         options.console().println("No test files in shard " + config.settings().shard().get() + " of " + found.size()
             + " files, exiting with code 0");
+        // the shard's blob still says it ran, so that --merge-reports can tell an empty shard from a lost one
+        reporters.stream().filter(BlobReporter.class::isInstance).forEach(blob -> {
+          blob.onTestRunStart(List.of());
+          blob.onTestRunEnd(List.of(), List.of(), Reporter.RunEndReason.PASSED);
+        });
         registry.close();
         return new RunResult(0, List.of(), List.of());
       }
@@ -201,11 +207,12 @@ public final class Lanes {
         return new RunResult(run.unhandledErrors().isEmpty() ? 0 : 1, run.modules(), run.unhandledErrors());
       }
       Reporter.RunEndReason reason = run.end();
+      boolean reportsWritten = reportsWritten(run, options.console());
       recordResults(cache, run, logger);
       boolean coverageMet = !config.coverage().enabled() || CoverageRun.report(config.coverage(), selected,
           options.console(), () -> CoverageReport.read(config.coverage().executionData()));
-      return new RunResult(reason == Reporter.RunEndReason.PASSED && coverageMet ? 0 : 1, run.modules(),
-          run.unhandledErrors());
+      return new RunResult(reason == Reporter.RunEndReason.PASSED && coverageMet && reportsWritten ? 0 : 1,
+          run.modules(), run.unhandledErrors());
     } finally {
       registry.close();
       removeHook(interruptHook);
@@ -219,6 +226,14 @@ public final class Lanes {
         settings.shuffle() ? OptionalLong.of(settings.seed()) : OptionalLong.empty(),
         config.coverage().enabled() && !options.collectOnly() ? Optional.of(config.coverage().executionData())
             : Optional.empty());
+  }
+
+  /** Says which reports failed when the run ended (the reporters had ended: nobody else would); true when none did. */
+  static boolean reportsWritten(TestRun run, PrintStream console) {
+    for (TestError error : run.reportErrors()) {
+      console.println("ERROR: " + error.message());
+    }
+    return run.reportErrors().isEmpty();
   }
 
   /** The files of each pool, in the order given. */
@@ -252,6 +267,7 @@ public final class Lanes {
         problems));
     reporters.addAll(options.extraReporters());
     List<RunSnapshot> blobs = Blobs.read(folder, VERSION, problems);
+    Blobs.checkShards(folder, blobs, problems);
     Map<String, String> seen = new LinkedHashMap<>();
     List<RunSnapshot.FileSnapshot> files = new ArrayList<>();
     for (RunSnapshot blob : blobs) {
@@ -277,6 +293,7 @@ public final class Lanes {
     files.forEach(run::replay);
     blobs.forEach(blob -> blob.errors().forEach(run::unhandled));
     Reporter.RunEndReason reason = run.end();
+    boolean reportsWritten = reportsWritten(run, options.console());
     if (!options.collectOnly()) {
       for (RunSnapshot blob : blobs) {
         options.console().println("  Per blob  " + blob.shard().map(shard -> "shard " + shard).orElse("run")
@@ -286,8 +303,8 @@ public final class Lanes {
     }
     boolean coverageMet = !config.coverage().enabled() || CoverageRun.report(config.coverage(), config.projects(),
         options.console(), () -> mergedCoverage(blobs, options.console()));
-    return new RunResult(reason == Reporter.RunEndReason.PASSED && coverageMet ? 0 : 1, run.modules(),
-        run.unhandledErrors());
+    return new RunResult(reason == Reporter.RunEndReason.PASSED && coverageMet && reportsWritten ? 0 : 1,
+        run.modules(), run.unhandledErrors());
   }
 
   /** The execution data the blobs carry, one after the other (JaCoCo reads such a stream as one). */

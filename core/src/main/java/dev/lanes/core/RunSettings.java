@@ -32,7 +32,7 @@ public record RunSettings(int bail, Optional<Shard> shard, boolean passWithNoTes
         throw new IllegalArgumentException("--shard <count> must be a positive number");
       }
       if (index < 1 || index > count) {
-        throw new IllegalArgumentException("--shard <index> must be a positive number less then <count>");
+        throw new IllegalArgumentException("--shard <index> must be a number from 1 to <count>");
       }
     }
 
@@ -52,7 +52,7 @@ public record RunSettings(int bail, Optional<Shard> shard, boolean passWithNoTes
       try {
         index = Integer.parseInt(parts[0].trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--shard <index> must be a positive number less then <count>");
+        throw new IllegalArgumentException("--shard <index> must be a number from 1 to <count>");
       }
       return new Shard(index, count);
     }

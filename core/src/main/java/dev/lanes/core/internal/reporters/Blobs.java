@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** Reads the blobs of {@code --merge-reports}: every file of the folder must be a blob of this Lanes version. */
@@ -66,5 +70,38 @@ public final class Blobs {
       problems.add("--merge-reports: " + folder + " holds no blob reports; write them with --reporter blob.");
     }
     return problems.size() > before ? List.of() : blobs;
+  }
+
+  /**
+   * The shards of one run must all be there: {@code --shard i/N} blobs are checked for every index from 1 to N and one
+   * N, so that a shard that failed to upload its blob is named rather than its files silently missing.
+   */
+  public static void checkShards(Path folder, List<RunSnapshot> blobs, List<String> problems) {
+    SortedSet<Integer> totals = new TreeSet<>();
+    SortedSet<Integer> indices = new TreeSet<>();
+    for (RunSnapshot blob : blobs) {
+      blob.shard().filter(shard -> shard.matches("\\d{1,9}/\\d{1,9}")).map(shard -> shard.split("/")).ifPresent(parts -> {
+        indices.add(Integer.parseInt(parts[0].trim()));
+        totals.add(Integer.parseInt(parts[1].trim()));
+      });
+    }
+    if (totals.size() > 1) {
+      problems.add("--merge-reports: the blobs in " + folder + " come from runs split " + totals.stream()
+          .map(String::valueOf).collect(Collectors.joining(", ", "", "")) + " ways; merge the shards of one run.");
+    } else if (totals.size() == 1) {
+      int total = totals.first();
+      List<String> missing = IntStream.rangeClosed(1, total).filter(index -> !indices.contains(index))
+          .mapToObj(index -> index + "/" + total).toList();
+      if (!missing.isEmpty()) {
+        problems.add("--merge-reports: " + (missing.size() == 1 ? "shard " : "shards ") + String.join(", ", missing)
+            + (missing.size() == 1 ? " is" : " are") + " missing from " + folder + " (" + missing.stream()
+            .map(shard -> "blob-" + shard.replace('/', '-') + ".json").collect(Collectors.joining(", "))
+            + "); every shard's blob must be there, or its files would be missing from the reports without a word.");
+      }
+      if (blobs.stream().anyMatch(blob -> blob.shard().isEmpty())) {
+        problems.add("--merge-reports: " + folder + " holds the blob of a run without --shard beside the blobs of "
+            + total + " shards; merge the shards of one run.");
+      }
+    }
   }
 }

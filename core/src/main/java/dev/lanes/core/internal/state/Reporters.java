@@ -20,6 +20,8 @@ final class Reporters {
     for (Reporter reporter : reporters) {
       try {
         event.accept(reporter);
+      } catch (java.io.UncheckedIOException e) {
+        errors.accept(TestError.of("Report Not Written", e.getMessage()).withCause(TestErrors.of(e)));
       } catch (RuntimeException e) {
         errors.accept(TestError.of("Unhandled Reporter Error", reporter.getClass().getSimpleName() + " threw "
             + e).withCause(TestErrors.of(e)));

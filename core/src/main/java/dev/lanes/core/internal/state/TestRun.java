@@ -41,6 +41,7 @@ public final class TestRun {
   private final Map<String, ModuleState> modules = new LinkedHashMap<>();
   private final Map<String, TaskNode> tasks = new HashMap<>();
   private final List<TestError> unhandledErrors = new ArrayList<>();
+  private final List<TestError> reportErrors = new ArrayList<>();
   private final List<Consumer<String>> cancelListeners = new CopyOnWriteArrayList<>();
   private boolean interrupted;
   private boolean ended;
@@ -316,7 +317,16 @@ public final class TestRun {
     List<TestModule> all = List.copyOf(modules.values());
     List<TestError> errors = List.copyOf(unhandledErrors);
     reporters.each(r -> r.onTestRunEnd(all, errors, reason));
+    reportErrors.addAll(unhandledErrors.subList(errors.size(), unhandledErrors.size()));
     return reason;
+  }
+
+  /**
+   * What reporters failed to do when the run ended — a report that could not be written — which no reporter printed,
+   * having ended: the caller says so and fails the run.
+   */
+  public synchronized List<TestError> reportErrors() {
+    return List.copyOf(reportErrors);
   }
 
   private RunEndReason reason() {

@@ -126,7 +126,7 @@ class SequencersTest {
   void shardTextIsCheckedWithVitestsMessages() {
     assertThat(RunSettings.Shard.parse("2/3")).isEqualTo(new RunSettings.Shard(2, 3));
     assertThatThrownBy(() -> RunSettings.Shard.parse("2/1"))
-        .hasMessage("--shard <index> must be a positive number less then <count>");
+        .hasMessage("--shard <index> must be a number from 1 to <count>");
     assertThatThrownBy(() -> RunSettings.Shard.parse("1/0")).hasMessage("--shard <count> must be a positive number");
     assertThatThrownBy(() -> RunSettings.Shard.parse("-1")).hasMessageContaining("\"<index>/<count>\"");
   }
