@@ -34,7 +34,7 @@ public final class Main {
   static final int CONFIGURATION_ERROR = 2;
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+    Lanes.exit(execute(args, new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8)));
   }
 
@@ -351,7 +351,7 @@ public final class Main {
         }
         if (session.running()) {
           session.interrupt();
-          System.exit(INTERRUPTED);
+          Lanes.exit(INTERRUPTED);
         }
       }, "lanes-watch-quit");
       deadline.setDaemon(true);

@@ -3,6 +3,7 @@ package dev.lanes.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,12 @@ final class LanesCli {
 
   /** The {@code lanes} command with these JVM options, e.g. {@code -Djava.io.tmpdir=...}. */
   static Result run(Path workingDir, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    return run(Duration.ofMinutes(3), workingDir, jvmOptions, args);
+  }
+
+  /** The {@code lanes} command, which must end within {@code limit}: the assertion error says so, with its output. */
+  static Result run(Duration limit, Path workingDir, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     List<String> command = command(jvmOptions);
     command.addAll(List.of(args));
     Path out = Files.createTempFile("lanes-out", ".txt");
@@ -56,9 +63,10 @@ final class LanesCli {
     builder.environment().put("CI", "true");
     Process process = builder.start();
     try {
-      if (!process.waitFor(3, TimeUnit.MINUTES)) {
+      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new AssertionError("lanes " + String.join(" ", args) + " did not finish within 3 minutes:\n"
+        throw new AssertionError("lanes " + String.join(" ", args) + " did not finish within " + limit + ":\n"
             + Files.readString(out) + Files.readString(err));
       }
       return new Result(process.exitValue(), Files.readString(out), Files.readString(err));

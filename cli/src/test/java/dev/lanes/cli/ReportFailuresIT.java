@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,26 +118,15 @@ class ReportFailuresIT {
     assertThat(merged.out()).as(merged.all()).contains("Test Files  2 failed | 5 passed (7)");
   }
 
-  /** A project of one passing test whose body is {@code body}, compiled against the sample's class path. */
+  /** A project of one passing test whose body is {@code body}. */
   private Path project(String body) throws Exception {
-    Path project = dir.resolve("project");
-    Path src = Files.createDirectories(project.resolve("src/reports"));
-    Files.writeString(src.resolve("WritingTest.java"), """
+    return TestProjects.write(dir.resolve("project"), "", Map.of("reports.WritingTest", """
         package reports;
         class WritingTest {
           @org.junit.jupiter.api.Test void writes() throws Exception {
             %s
           }
         }
-        """.formatted(body));
-    Path classes = Files.createDirectories(project.resolve("classes"));
-    Path sampleClasspath = LanesCli.example("sample-project").resolve("target/lanes-classpath.txt");
-    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
-        Files.readString(sampleClasspath).trim(), src.resolve("WritingTest.java").toString())).isZero();
-    Files.writeString(project.resolve("lanes.conf"), """
-        classpath = ["classes", "@%s"]
-        testClassDirs = ["classes"]
-        """.formatted(sampleClasspath.toString().replace("\\", "\\\\")));
-    return project;
+        """.formatted(body)));
   }
 }

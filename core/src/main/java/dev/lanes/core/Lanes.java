@@ -13,6 +13,7 @@ import dev.lanes.core.internal.reporters.Blobs;
 import dev.lanes.core.internal.reporters.ReporterFactory;
 import dev.lanes.core.internal.sequence.ResultsCache;
 import dev.lanes.core.internal.sequence.Sequencing;
+import dev.lanes.core.internal.state.JvmExit;
 import dev.lanes.core.internal.state.JvmSignals;
 import dev.lanes.core.internal.state.RunSnapshot;
 import dev.lanes.core.internal.state.TestRun;
@@ -123,6 +124,14 @@ public final class Lanes {
     return WatchSession.open(config, options);
   }
 
+  /**
+   * Ends the JVM with {@code status}, as a command line should after a run: shutdown hooks a test left get the run's
+   * {@code teardownTimeout}, then they are named in a warning and the JVM is halted with the same status.
+   */
+  public static void exit(int status) {
+    JvmExit.exit(status);
+  }
+
   /** Whether a {@code pool} value names a pool jar ({@code ./pools.jar}, {@code ./pools.jar#name}) rather than a pool. */
   public static boolean isPoolJarPath(String pool) {
     return PoolRegistry.isPath(pool);
@@ -184,6 +193,8 @@ public final class Lanes {
     // Ctrl-C or a CI cancel: end the run as interrupted, so the summary and the reports still come out. Any other end
     // of the JVM while files run is a test's exit that got past the in-process pools: the run fails, never exit 0.
     JvmSignals.install();
+    JvmExit.bound(selected.stream().map(ProjectConfig::teardownTimeout).max(Duration::compareTo)
+        .orElse(Duration.ofSeconds(10)));
     Thread interruptHook = new Thread(() -> {
       if (JvmSignals.received().isPresent()) {
         run.interrupt();
