@@ -29,14 +29,17 @@ public final class ConsoleRouter {
       if (installed == null) {
         installed = new ConsoleRouter(System.out, System.err);
         Charset charset = Charset.defaultCharset();
-        System.setOut(new PrintStream(installed.new Routed(false, installed.originalOut), true, charset));
-        System.setErr(new PrintStream(installed.new Routed(true, installed.originalErr), true, charset));
+        System.setOut(new RoutedPrintStream(installed.new Routed(false, installed.originalOut), charset));
+        System.setErr(new RoutedPrintStream(installed.new Routed(true, installed.originalErr), charset));
       }
       return installed;
     }
   }
 
-  /** Per thread: where printed text goes. The {@code Boolean} is {@code true} for stderr. */
+  /**
+   * Per thread: where printed text goes. The {@code Boolean} is {@code true} for stderr; a {@code null} text is an
+   * explicit {@code flush()} of the stream, after which what was printed should not wait for the test's end.
+   */
   public ThreadLocal<BiConsumer<Boolean, String>> sink() {
     return sink;
   }
@@ -70,6 +73,39 @@ public final class ConsoleRouter {
       if (sink.get() == null) {
         original.flush();
       }
+    }
+
+    /** A {@code flush()} the test asked for, not one of the stream's own after each line. */
+    void flushedByCaller() {
+      BiConsumer<Boolean, String> target = sink.get();
+      if (target != null) {
+        target.accept(stderr, null);
+      }
+    }
+  }
+
+  /**
+   * {@code System.out} and {@code System.err} while the router is installed. Every worker of the JVM prints through
+   * them, so a test's {@code close()} only flushes: closing them would silence every other file. A test's own
+   * {@code flush()} is passed on (the stream's flushes after each line reach {@link Routed#flush} directly).
+   */
+  private static final class RoutedPrintStream extends PrintStream {
+    private final Routed routed;
+
+    RoutedPrintStream(Routed routed, Charset charset) {
+      super(routed, true, charset);
+      this.routed = routed;
+    }
+
+    @Override
+    public void flush() {
+      super.flush();
+      routed.flushedByCaller();
+    }
+
+    @Override
+    public void close() {
+      flush();
     }
   }
 }

@@ -79,7 +79,7 @@ public final class WorkerLoop {
       }
       return CompletableFuture.completedFuture(ThreadDumps.of(loader, threadName));
     }, RuntimeRpc.class, post);
-    this.capture = new ConsoleCapture(consoleSink);
+    this.capture = new ConsoleCapture(consoleSink, log -> rpc.remote().onUserConsoleLog(log));
     this.requests = Executors.newSingleThreadExecutor(task -> {
       Thread created = new Thread(null, task, threadName, stackSize);
       // not a daemon, as the main thread tests run on under Surefire or the Console Launcher: threads a test starts

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * How Lanes ends its JVM. A test in an in-process pool can leave a shutdown hook that never returns, which would keep
  * {@code System.exit} — and every later signal — waiting forever: the hooks get {@code teardownTimeout}, then the
  * threads of tests still running are named in a warning and the JVM is halted with the run's exit code. A second
- * exit (a second Ctrl-C while the first one's hooks run) halts at once.
+ * exit (a second Ctrl-C while the first one's reports are written) waits for the first: it must not cut the reports
+ * short, and the first is bounded anyway.
  */
 public final class JvmExit {
   private static final AtomicBoolean EXITING = new AtomicBoolean();
@@ -32,7 +33,7 @@ public final class JvmExit {
   /** Ends the JVM with {@code status}, its shutdown hooks given the bound; never returns. */
   public static void exit(int status) {
     if (!EXITING.compareAndSet(false, true)) {
-      Runtime.getRuntime().halt(status);
+      System.exit(status); // blocks until the first exit, whose watchdog bounds it, ends the JVM
     }
     Duration limit = bound;
     Thread watchdog = new Thread(() -> {

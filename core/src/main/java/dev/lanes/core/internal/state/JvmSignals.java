@@ -25,7 +25,7 @@ public final class JvmSignals {
       try {
         sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
           RECEIVED.compareAndSet(null, signal.getName());
-          JvmExit.exit(128 + signal.getNumber()); // a second signal while the first one's exit runs: at once
+          JvmExit.exit(128 + signal.getNumber()); // a second signal waits for the first one's bounded exit
         });
       } catch (IllegalArgumentException | LinkageError e) {
         // no such signal here, or one the JVM keeps for itself: its default stays
