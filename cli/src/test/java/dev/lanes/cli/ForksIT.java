@@ -2,10 +2,14 @@ package dev.lanes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,93 @@ class ForksIT {
     } finally {
       lanes.destroyForcibly();
       workers().forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  /**
+   * Ctrl-C (or SIGTERM) while workers start and end: no worker JVM starts after the signal (no spare, no
+   * replacement), every folder the run made is gone, and the files that never started are "not run" in every report.
+   * The workers' {@code java} is a script that notes when each starts.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"INT:0", "INT:300", "INT:700", "TERM:1100", "INT:1500"})
+  void afterTheSignalNoWorkerStartsAndNothingIsLeft(String signalAndDelay) throws Exception {
+    String signal = signalAndDelay.split(":")[0];
+    long delay = Long.parseLong(signalAndDelay.split(":")[1]);
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (int i = 1; i <= 8; i++) {
+      sources.put("steps.Step" + i + "Test", """
+          package steps;
+
+          class Step%dTest {
+            @org.junit.jupiter.api.Test
+            void sleeps() throws Exception {
+              java.nio.file.Files.writeString(java.nio.file.Path.of("started-Step%dTest"), "started");
+              Thread.sleep(600);
+            }
+          }
+          """.formatted(i, i));
+    }
+    Path launches = dir.resolve("launches.txt");
+    Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
+    Path java = jdk.resolve("java");
+    Files.writeString(java, "#!/bin/sh\ndate +%s%N >> '" + launches + "'\nexec '"
+        + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    TestProjects.write(dir, """
+        pool = forks
+        maxWorkers = 2
+        testTimeout = 0
+        reporters = [default, junit, json]
+        outputFile { junit = "report.xml", json = "report.json" }
+        poolOptions.forks { javaHome = "%s", classDataSharing = false }
+        """.formatted(dir.resolve("jdk")), sources);
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    List<String> command = LanesCli.command(List.of("-Djava.io.tmpdir=" + tmp));
+    command.add("run");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("out.txt").toFile());
+    builder.environment().put("CI", "true");
+    Process lanes = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!Files.exists(dir.resolve("started-Step1Test")) && System.nanoTime() < deadline && lanes.isAlive()) {
+        Thread.sleep(10);
+      }
+      assertThat(dir.resolve("started-Step1Test")).as("the first test started").exists();
+      Thread.sleep(delay);
+      new ProcessBuilder("kill", "-" + signal, Long.toString(lanes.pid())).start().waitFor();
+      long signalled = System.currentTimeMillis() * 1_000_000L;
+
+      assertThat(lanes.waitFor(1, TimeUnit.MINUTES)).as("lanes ended after the signal").isTrue();
+      assertThat(lanes.exitValue()).isEqualTo(signal.equals("INT") ? 130 : 143);
+      List<Long> startedAfter = Files.readAllLines(launches).stream().map(Long::parseLong)
+          .filter(at -> at > signalled).toList();
+      assertThat(startedAfter).as("worker JVMs started after the signal").isEmpty();
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!workers().isEmpty() && System.nanoTime() < end) {
+        Thread.sleep(100);
+      }
+      assertThat(workers()).as("no worker outlives the run").isEmpty();
+      try (Stream<Path> left = Files.list(tmp)) {
+        assertThat(left).as("nothing left in the temporary folder").isEmpty();
+      }
+    } finally {
+      lanes.destroyForcibly();
+      workers().forEach(ProcessHandle::destroyForcibly);
+    }
+    String junit = Files.readString(dir.resolve("report.xml"));
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+    assertThat(json.get("testResults")).hasSize(8);
+    for (JsonNode file : json.get("testResults")) {
+      String name = file.get("name").asText();
+      String simpleName = name.substring(name.lastIndexOf('.') + 1);
+      if (!Files.exists(dir.resolve("started-" + simpleName))) {
+        assertThat(file.get("message").asText()).as(name + " in the JSON report")
+            .contains("not run: the run was interrupted");
+        assertThat(junit).as(name + " in the JUnit report").containsPattern("(?s)<testsuite name=\"" + name.replace(".",
+            "\\.") + "\"[^>]*>\\s*<testcase [^>]*>\\s*<skipped message=\"not run: the run was interrupted\"");
+      }
     }
   }
 

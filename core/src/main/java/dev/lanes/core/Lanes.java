@@ -197,7 +197,7 @@ public final class Lanes {
         .orElse(Duration.ofSeconds(10)));
     Thread interruptHook = new Thread(() -> {
       if (JvmSignals.received().isPresent()) {
-        run.interrupt();
+        run.interruptNow();
         run.end();
         return;
       }

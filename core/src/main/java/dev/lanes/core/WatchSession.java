@@ -192,7 +192,7 @@ public final class WatchSession implements AutoCloseable {
   /** Ends a rerun in progress at once as interrupted (Ctrl-C, the JVM is exiting): its files not finished are skipped. */
   public void interrupt() {
     if (running) {
-      run.interrupt();
+      run.interruptNow();
       run.end();
     }
   }

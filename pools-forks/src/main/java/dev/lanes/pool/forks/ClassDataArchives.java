@@ -118,8 +118,8 @@ final class ClassDataArchives {
     command.add(front.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
     try {
       Files.createDirectories(archive.getParent());
-      Process process = new ProcessBuilder(command).directory(archive.getParent().toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process process = Reaper.start(new ProcessBuilder(command).directory(archive.getParent().toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile()));
       Runnable kill = process::destroyForcibly;
       Reaper.add(kill);
       process.onExit().thenRun(() -> {

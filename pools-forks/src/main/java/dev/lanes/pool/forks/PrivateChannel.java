@@ -11,18 +11,19 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
  * Where one worker connects back: a Unix-domain socket in a private temporary folder (only this user
- * may enter it), or, where those are unavailable, a loopback port. Either way the worker must first
+ * may enter it, named after this JVM so that a run after a {@code kill -9} deletes it), or, where those are
+ * unavailable, a loopback port. Either way the worker must first
  * send a token known only to this process and the worker's environment.
  */
 final class PrivateChannel implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String PREFIX = "lanes-channel-";
 
   private final ServerSocketChannel server;
   private final Path folder;
@@ -41,8 +42,7 @@ final class PrivateChannel implements AutoCloseable {
   static PrivateChannel open() throws IOException {
     Path folder = null;
     try {
-      folder = Files.createTempDirectory("lanes-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      folder = RunFolders.create(PREFIX);
       Path socket = folder.resolve("w");
       ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
       server.bind(UnixDomainSocketAddress.of(socket), 1);

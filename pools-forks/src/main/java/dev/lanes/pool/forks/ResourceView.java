@@ -1,11 +1,9 @@
 package dev.lanes.pool.forks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,11 +28,7 @@ final class ResourceView {
 
   /** The view of {@code folders} (the first holding a resource wins, as on a class path), in the temporary folder. */
   static ResourceView of(List<Path> folders) throws IOException {
-    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-    deleteLeftOvers(temp);
-    Path view = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-",
-        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    Path view = RunFolders.create(PREFIX);
     for (Path source : folders) {
       if (Files.isDirectory(source)) {
         link(source, view);
@@ -48,7 +42,7 @@ final class ResourceView {
   }
 
   void delete() {
-    deleteTree(folder);
+    RunFolders.deleteTree(folder);
   }
 
   private static void link(Path source, Path target) throws IOException {
@@ -85,42 +79,6 @@ final class ResourceView {
   private static boolean holdsClasses(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files.anyMatch(f -> f.getFileName().toString().endsWith(".class"));
-    }
-  }
-
-  /** Views of runs whose JVM is gone (killed before it could delete its own). */
-  private static void deleteLeftOvers(Path temp) {
-    try (Stream<Path> views = Files.list(temp)) {
-      views.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isWritable(p)).forEach(view -> {
-        String[] parts = view.getFileName().toString().substring(PREFIX.length()).split("-");
-        try {
-          long pid = Long.parseLong(parts[0]);
-          if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
-            deleteTree(view);
-          }
-        } catch (NumberFormatException e) {
-          // not one of ours
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // left for the next run
-    }
-  }
-
-  private static void deleteTree(Path folder) {
-    if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) { // does not follow the links: the project's files stay
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          // left for the next run
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // left for the next run
     }
   }
 }

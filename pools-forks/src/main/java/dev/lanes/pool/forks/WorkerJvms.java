@@ -71,7 +71,12 @@ final class WorkerJvms {
       taken = launch(worker);
     }
     if (worker.isolate() && folders == ClassFolders.PER_WORKER) {
-      Launched next = launch(worker);
+      Launched next;
+      try {
+        next = launch(worker);
+      } catch (IOException e) {
+        return taken; // no spare (the run is ending, or JVMs cannot start: the taken one says why)
+      }
       synchronized (this) {
         if (closed || spare != null) {
           next.discard();
@@ -189,7 +194,7 @@ final class WorkerJvms {
     builder.environment().putAll(options.env());
     builder.environment().putAll(environment.environment());
     builder.environment().put(ForkMain.TOKEN_ENV, channel.token());
-    Process process = builder.start();
+    Process process = Reaper.start(builder);
     return new Launched(process, channel, project, 2_000);
   }
 

@@ -70,7 +70,9 @@ public final class JsonReporter implements Reporter {
     node.put("status", status(module.state()));
     node.put("startTime", module.startTime());
     node.put("endTime", module.startTime() + module.durationMillis());
-    node.put("message", module.errors().stream().map(TestError::headline).reduce((a, b) -> a + "\n" + b).orElse(""));
+    node.put("message", module.errors().stream().map(TestError::headline).reduce((a, b) -> a + "\n" + b)
+        .or(() -> module.state() == TaskState.SKIP ? module.result().flatMap(TaskResult::note) : Optional.empty())
+        .orElse(""));
     ArrayNode assertions = node.putArray("assertionResults");
     ObjectNode tree = MAPPER.createObjectNode();
     tree.put("id", module.id()).put("name", module.moduleId()).put("type", "file").put("state", status(module.state()));

@@ -62,7 +62,7 @@ public final class JunitReporter implements Reporter {
     xml.writeAttribute("name", "lanes");
     List<TestCase> all = modules.stream().flatMap(m -> m.tests().stream()).toList();
     counts(xml, modules.stream().mapToInt(m -> caseCount(m)).sum(), all, modules.stream().filter(m -> !m.errors().isEmpty()).count(),
-        modules.stream().mapToLong(TestModule::durationMillis).sum());
+        modules.stream().filter(m -> notRun(m).isPresent()).count(), modules.stream().mapToLong(TestModule::durationMillis).sum());
     xml.writeCharacters("\n");
     for (TestModule module : modules) {
       suite(xml, module, "  ");
@@ -84,15 +84,25 @@ public final class JunitReporter implements Reporter {
   }
 
   private static int caseCount(TestModule module) {
-    return module.tests().size() + (module.errors().isEmpty() ? 0 : 1);
+    return module.tests().size() + (module.errors().isEmpty() ? 0 : 1) + (notRun(module).isPresent() ? 1 : 0);
   }
 
-  private static void counts(XMLStreamWriter xml, int tests, List<TestCase> cases, long moduleErrors, long millis)
-      throws XMLStreamException {
+  /**
+   * Why a file whose tests were never known was skipped ("not run: the run was interrupted", a bail): written as one
+   * skipped case named after the file, as Surefire writes a skipped class, never as an empty suite.
+   */
+  static Optional<String> notRun(TestModule module) {
+    return module.tests().isEmpty() && module.errors().isEmpty() && module.state() == TaskState.SKIP
+        ? module.result().flatMap(TaskResult::note) : Optional.empty();
+  }
+
+  private static void counts(XMLStreamWriter xml, int tests, List<TestCase> cases, long moduleErrors, long moduleSkips,
+                             long millis) throws XMLStreamException {
     xml.writeAttribute("tests", String.valueOf(tests));
     xml.writeAttribute("failures", String.valueOf(cases.stream().filter(c -> kind(c).equals("failure")).count()));
     xml.writeAttribute("errors", String.valueOf(cases.stream().filter(c -> kind(c).equals("error")).count() + moduleErrors));
-    xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(c -> ConsoleFormat.state(c) == TaskState.SKIP).count()));
+    xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(c -> ConsoleFormat.state(c) == TaskState.SKIP).count()
+        + moduleSkips));
     xml.writeAttribute("time", seconds(millis));
   }
 
@@ -100,7 +110,8 @@ public final class JunitReporter implements Reporter {
     xml.writeCharacters(indent);
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", module.moduleId());
-    counts(xml, caseCount(module), module.tests(), module.errors().isEmpty() ? 0 : 1, module.durationMillis());
+    counts(xml, caseCount(module), module.tests(), module.errors().isEmpty() ? 0 : 1, notRun(module).isPresent() ? 1 : 0,
+        module.durationMillis());
     xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
         Instant.ofEpochMilli(module.startTime()).atOffset(ZoneOffset.UTC).withNano(0)));
     xml.writeAttribute("hostname", hostname());
@@ -110,6 +121,18 @@ public final class JunitReporter implements Reporter {
     xml.writeCharacters("\n");
     for (TestCase test : module.tests()) {
       testcase(xml, test);
+    }
+    Optional<String> notRun = notRun(module);
+    if (notRun.isPresent()) {
+      xml.writeCharacters("    ");
+      xml.writeStartElement("testcase");
+      xml.writeAttribute("name", module.moduleId());
+      xml.writeAttribute("classname", module.moduleId());
+      xml.writeAttribute("time", seconds(0));
+      xml.writeEmptyElement("skipped");
+      attribute(xml, "message", notRun.get());
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
     }
     if (!module.errors().isEmpty()) {
       xml.writeCharacters("    ");

@@ -297,6 +297,24 @@ public final class TestRun {
   }
 
   /**
+   * The JVM is ending on a signal (Ctrl-C, a CI cancel): the run is interrupted and, before this returns, the pools
+   * hand out no more files — no worker starts for a file after the signal — while the shutdown hooks end the workers.
+   */
+  public void interruptNow() {
+    String reason;
+    synchronized (this) {
+      interrupted = true;
+      reason = cancelReason == null ? NOT_RUN_INTERRUPTED : null;
+      if (reason != null) {
+        cancelReason = reason;
+      }
+    }
+    if (reason != null) {
+      cancelListeners.forEach(listener -> listener.accept(reason));
+    }
+  }
+
+  /**
    * Ends every file that has not ended (never silently missing) and tells the reporters the run ended,
    * once. Files an interrupted run never finished are skipped with that reason.
    */
