@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -73,9 +74,14 @@ class JarPoolIT {
       """;
 
   private Path buildPoolJar() throws IOException {
-    Path src = dir.resolve("src/acme/pools/GreetingPoolProvider.java");
+    return buildPoolJar("GreetingPoolProvider", SOURCE);
+  }
+
+  /** A jar of the provider {@code acme.pools.<provider>} compiled from {@code source}, registered for ServiceLoader. */
+  private Path buildPoolJar(String provider, String source) throws IOException {
+    Path src = dir.resolve("src/acme/pools/" + provider + ".java");
     Files.createDirectories(src.getParent());
-    Files.writeString(src, SOURCE);
+    Files.writeString(src, source);
     Path classes = Files.createDirectories(dir.resolve("classes"));
     String classpath;
     try (Stream<Path> jars = Files.list(LanesCli.DISTRIBUTION)) {
@@ -84,10 +90,10 @@ class JarPoolIT {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", classpath, src.toString());
     assertThat(status).as("the pool compiles against the SPI").isZero();
-    Path jar = dir.resolve("greeting-pool.jar");
+    Path jar = dir.resolve(provider.equals("GreetingPoolProvider") ? "greeting-pool.jar" : "broken-pool.jar");
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
       zip.putNextEntry(new JarEntry("META-INF/services/dev.lanes.spi.PoolProvider"));
-      zip.write("acme.pools.GreetingPoolProvider\n".getBytes());
+      zip.write(("acme.pools." + provider + "\n").getBytes());
       try (Stream<Path> files = Files.walk(classes)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
           zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
@@ -126,5 +132,37 @@ class JarPoolIT {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
     assertThat(result.err()).contains("lanes.conf:2: poolOptions.greeting has no key 'greting'; valid keys: greeting, repeat.");
     assertThat(result.out()).doesNotContain("Test Files");
+  }
+
+  @Test
+  void aProviderWhoseNameOrConstructorThrowsIsAConfigurationErrorWithItsMessage() throws Exception {
+    buildPoolJar("BrokenPoolProvider", """
+        package acme.pools;
+
+        public final class BrokenPoolProvider implements dev.lanes.spi.PoolProvider {
+          public BrokenPoolProvider() {
+            if (Boolean.getBoolean("broken.constructor")) {
+              throw new IllegalStateException("no licence file found");
+            }
+          }
+
+          public String name() { throw new UnsupportedOperationException("name not decided yet"); }
+
+          public com.google.inject.Module module() { return binder -> { }; }
+        }
+        """);
+    Path sample = LanesCli.example("sample-project");
+
+    LanesCli.Result name = LanesCli.run(sample, "run", "--pool", dir.resolve("broken-pool.jar").toString());
+    LanesCli.Result constructor = LanesCli.run(sample, List.of("-Dbroken.constructor=true"), "run", "--pool",
+        dir.resolve("broken-pool.jar").toString());
+
+    assertThat(name.exitCode()).as(name.all()).isEqualTo(2);
+    assertThat(name.err()).contains("has a pool provider that could not be loaded: the name() of"
+        + " acme.pools.BrokenPoolProvider threw java.lang.UnsupportedOperationException: name not decided yet")
+        .doesNotContain("\tat ");
+    assertThat(constructor.exitCode()).as(constructor.all()).isEqualTo(2);
+    assertThat(constructor.err()).contains("acme.pools.BrokenPoolProvider could not be instantiated")
+        .contains("java.lang.IllegalStateException: no licence file found").doesNotContain("\tat ");
   }
 }

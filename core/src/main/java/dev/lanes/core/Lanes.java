@@ -6,6 +6,7 @@ import dev.lanes.core.internal.coverage.CoverageReport;
 import dev.lanes.core.internal.coverage.CoverageRun;
 import dev.lanes.core.internal.discovery.LauncherAlignment;
 import dev.lanes.core.internal.discovery.TestClassScanner;
+import dev.lanes.core.internal.registry.ConfigPoolOptions;
 import dev.lanes.core.internal.registry.PoolInstances;
 import dev.lanes.core.internal.registry.PoolRegistry;
 import dev.lanes.core.internal.reporters.BlobReporter;
@@ -34,12 +35,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -144,6 +147,7 @@ public final class Lanes {
   /** Runs (or collects) the suite. Throws {@link ConfigurationException} before anything runs if the setup is wrong. */
   public static RunResult run(LanesConfig config, RunOptions options) {
     PoolLogger logger = new ConsoleLogger(options.console());
+    config.warnings().forEach(logger::warn);
     List<String> problems = new ArrayList<>(config.problems());
     List<Reporter> reporters = new ArrayList<>(options.collectOnly() ? List.of()
         : ReporterFactory.create(config, reporterOptions(config, options), problems));
@@ -163,6 +167,7 @@ public final class Lanes {
     TestRun run = new TestRun(reporters);
     run.bail(config.settings().bail());
     Map<String, ProcessPool> pools = createPools(config, registry, byPool(specs), origins, run, logger, problems);
+    checkPoolOptions(config, registry, pools, logger, problems);
     if (!problems.isEmpty()) {
       registry.close();
       throw new ConfigurationException(problems);
@@ -431,6 +436,21 @@ public final class Lanes {
       }
     }
     return pools;
+  }
+
+  /** {@code poolOptions} of a pool that no file of the run is in warn; those of a pool that does not exist are errors. */
+  static void checkPoolOptions(LanesConfig config, PoolRegistry registry, Map<String, ProcessPool> pools,
+                               PoolLogger logger, List<String> problems) {
+    Set<String> used = new HashSet<>();
+    pools.values().forEach(pool -> used.add(pool.name()));
+    config.projects().forEach(project -> {
+      used.add(project.pool());
+      project.poolMatchGlobs().forEach(match -> used.add(match.pool()));
+    });
+    List<String> warnings = new ArrayList<>();
+    ConfigPoolOptions.checkUnused(config.raw(), used, registry.names(), origin -> Origins.where(config.root(), origin),
+        warnings, problems);
+    warnings.forEach(logger::warn);
   }
 
   /** Runs the groups of {@code sequence.groupOrder} one after the other; after a bail the rest are not run. */

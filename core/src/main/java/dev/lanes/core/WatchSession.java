@@ -66,6 +66,7 @@ public final class WatchSession implements AutoCloseable {
     this.config = config;
     this.options = options;
     this.logger = new Lanes.ConsoleLogger(options.console());
+    config.warnings().forEach(logger::warn);
     List<String> problems = new ArrayList<>(config.problems());
     if (config.settings().shard().isPresent()) {
       problems.add("--shard: You cannot use --shard option with enabled watch; shard in CI with lanes run.");
@@ -89,6 +90,7 @@ public final class WatchSession implements AutoCloseable {
     run.bail(config.settings().bail());
     run.watching(true);
     this.pools = Lanes.createPools(config, registry, Lanes.byPool(specs), origins, run, logger, problems);
+    Lanes.checkPoolOptions(config, registry, pools, logger, problems);
     if (!problems.isEmpty()) {
       registry.close();
       throw new ConfigurationException(problems);

@@ -46,6 +46,7 @@ public final class ConfigLoader {
 
   private final Path root;
   private final List<String> problems = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private final Set<String> knownKeys;
   private final Config reference;
 
@@ -78,6 +79,11 @@ public final class ConfigLoader {
 
   private LanesConfig load(Optional<Path> configFile, List<ConfigOverride> beneath, List<ConfigOverride> overrides,
                            Map<String, String> properties) {
+    if (!Files.isDirectory(root)) {
+      problems.add("the project root '" + root + "' " + (Files.exists(root) ? "is not a folder" : "does not exist")
+          + "; pass an existing folder to --root (or run lanes in the project's folder).");
+      throw new ConfigurationException(problems);
+    }
     Config user = parseUserFile(configFile);
     checkKeys(user.root(), knownKeys, ROOT_ONLY, PROJECT_ONLY, "");
     Config layered = user;
@@ -103,10 +109,10 @@ public final class ConfigLoader {
     }
     List<ProjectConfig> projects = projects(merged);
     List<String> reporters = read(() -> stringList(merged, "reporters"), List.of("default"));
-    Map<String, Path> outputFiles = read(() -> outputFiles(merged), Map.of());
+    Map<String, Path> outputFiles = read(() -> outputFiles(merged, reporters), Map.of());
     RunSettings settings = read(() -> settings(merged), RunSettings.defaults());
     CoverageSettings coverage = read(() -> coverage(merged), CoverageSettings.off(root));
-    return new LanesConfig(root, projects, reporters, outputFiles, merged, problems, settings, coverage);
+    return new LanesConfig(root, projects, reporters, outputFiles, merged, problems, settings, coverage, warnings);
   }
 
   private Config parseUserFile(Optional<Path> configFile) {
@@ -196,8 +202,8 @@ public final class ConfigLoader {
     return new ProjectConfig(name, projectRoot, pool, poolOrigin,
         read(() -> classpath(config, projectRoot), List.of()),
         read(() -> stringList(config, "testClassDirs").stream().map(projectRoot::resolve).toList(), List.of()),
-        read(() -> stringList(config, "include"), List.of()),
-        read(() -> stringList(config, "exclude"), List.of()),
+        read(() -> globs(config, "include"), List.of()),
+        read(() -> globs(config, "exclude"), List.of()),
         read(() -> poolMatchGlobs(config), List.of()),
         read(() -> config.getBoolean("isolate"), true),
         maxWorkers,
@@ -327,8 +333,8 @@ public final class ConfigLoader {
   private ProjectConfig.SourceFiles sourceFiles(Config config, Path projectRoot, String pool) {
     return new ProjectConfig.SourceFiles(
         read(() -> stringList(config, "testSourceDirs").stream().map(projectRoot::resolve).toList(), List.of()),
-        read(() -> stringList(config, pool + ".include"), List.of()),
-        read(() -> stringList(config, pool + ".exclude"), List.of()));
+        read(() -> globs(config, pool + ".include"), List.of()),
+        read(() -> globs(config, pool + ".exclude"), List.of()));
   }
 
   private long vmMemoryLimit(Config config, int maxWorkers) {
@@ -369,6 +375,7 @@ public final class ConfigLoader {
 
   private List<Path> classpath(Config config, Path projectRoot) {
     List<Path> entries = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (String entry : stringList(config, "classpath")) {
       if (entry.startsWith("@")) {
         Path file = projectRoot.resolve(entry.substring(1));
@@ -386,8 +393,21 @@ public final class ConfigLoader {
                   + "); build the project first so it exists");
         }
       } else {
-        entries.add(projectRoot.resolve(entry).normalize());
+        Path path = projectRoot.resolve(entry).normalize();
+        if (!Files.exists(path)) {
+          missing.add(entry);
+        }
+        entries.add(path);
       }
+    }
+    ConfigOrigin origin = config.getValue("classpath").origin();
+    // a build tool's class path may name folders it has not made (a module without main classes): only the user's
+    boolean written = origin.filename() != null || origin.description().startsWith("command-line option")
+        || origin.description().startsWith("system property");
+    if (!missing.isEmpty() && written) {
+      warnings.add(where(config.getValue("classpath").origin()) + ": " + (missing.size() == 1
+          ? "the class path entry " + missing.get(0) + " does not exist" : "these class path entries do not exist: "
+          + String.join(", ", missing)) + "; it adds nothing to the class path.");
     }
     return entries;
   }
@@ -401,20 +421,33 @@ public final class ConfigLoader {
             "each entry must be a [glob, pool] pair, e.g. [\"**/*IT.class\", forks]");
       }
       List<?> list = (List<?>) pair;
+      checkGlob(String.valueOf(list.get(0)), value.origin(), "poolMatchGlobs");
       matches.add(new ProjectConfig.PoolMatch(String.valueOf(list.get(0)), String.valueOf(list.get(1)), where(value.origin())));
     }
     return matches;
   }
 
-  private Map<String, Path> outputFiles(Config config) {
+  /** The reporters that write a file, whose names {@code outputFile} may hold besides the run's own reporters. */
+  private static final List<String> FILE_REPORTERS = List.of("blob", "html", "json", "junit", "surefire");
+  private static final List<String> CONSOLE_REPORTERS = List.of("default", "verbose", "dot", "github-actions");
+
+  private Map<String, Path> outputFiles(Config config, List<String> reporters) {
     if (!config.hasPath("outputFile")) {
       return Map.of();
     }
     ConfigValue value = config.getValue("outputFile");
     Map<String, Path> files = new LinkedHashMap<>();
     if (value.valueType() == ConfigValueType.OBJECT) {
-      config.getConfig("outputFile").root().forEach((reporter, path) ->
-          files.put(reporter, root.resolve(String.valueOf(path.unwrapped()))));
+      Set<String> known = new TreeSet<>(FILE_REPORTERS);
+      reporters.stream().filter(reporter -> !CONSOLE_REPORTERS.contains(reporter)).forEach(known::add);
+      config.getConfig("outputFile").root().forEach((reporter, path) -> {
+        if (!known.contains(reporter)) {
+          problems.add(where(path.origin()) + ": outputFile has no key '" + reporter + "'"
+              + Suggestions.didYouMean(reporter, known) + "; valid keys: " + String.join(", ", known)
+              + " (the reporters that write a file, and those of this run).");
+        }
+        files.put(reporter, root.resolve(String.valueOf(path.unwrapped())));
+      });
     } else {
       files.put("*", root.resolve(config.getString("outputFile")));
     }
@@ -428,8 +461,32 @@ public final class ConfigLoader {
     return config.getStringList(key);
   }
 
+  /** A time-out: 0 or more ({@code 0} turns it off). */
   private static Duration duration(Config config, String key) {
-    return config.getDuration(key);
+    Duration duration = config.getDuration(key);
+    if (duration.isNegative()) {
+      throw new ConfigException.BadValue(config.getValue(key).origin(), key, "must be 0 or more (0 turns it off), was "
+          + config.getValue(key).unwrapped());
+    }
+    return duration;
+  }
+
+  /** Glob patterns, each checked here so that a typo is a configuration error, not a failed scan. */
+  private static List<String> globs(Config config, String key) {
+    List<String> globs = stringList(config, key);
+    for (String glob : globs) {
+      checkGlob(glob, config.getValue(key).origin(), key);
+    }
+    return globs;
+  }
+
+  private static void checkGlob(String glob, ConfigOrigin origin, String key) {
+    try {
+      java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new ConfigException.BadValue(origin, key, "'" + glob + "' is not a valid glob: " + e.getDescription()
+          + (e.getIndex() >= 0 ? " at position " + (e.getIndex() + 1) : ""));
+    }
   }
 
   private <T> T read(Supplier<T> reader, T fallback) {

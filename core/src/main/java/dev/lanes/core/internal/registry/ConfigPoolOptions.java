@@ -45,6 +45,39 @@ public final class ConfigPoolOptions implements PoolOptions {
     this.where = where;
   }
 
+  /**
+   * {@code poolOptions} the user wrote for pools no file of this run uses: for a known pool, a warning that they are
+   * ignored (added to {@code warnings}); for a name no pool has, a problem with the closest known name.
+   */
+  public static void checkUnused(Config raw, Set<String> used, Set<String> known, Function<ConfigOrigin, String> where,
+                                 List<String> warnings, List<String> problems) {
+    if (!raw.hasPath("poolOptions")) {
+      return;
+    }
+    raw.getObject("poolOptions").forEach((name, value) -> {
+      if (used.contains(name) || !writtenByUser(value)) {
+        return;
+      }
+      if (known.contains(name)) {
+        warnings.add(where.apply(value.origin()) + ": poolOptions." + name + " is set, but no test file of this run"
+            + " is in the " + name + " pool: they are ignored.");
+      } else {
+        problems.add(where.apply(value.origin()) + ": poolOptions." + name + ": no pool is named '" + name + "'"
+            + dev.lanes.core.internal.config.Suggestions.didYouMean(name, known) + "; known pools: "
+            + String.join(", ", known) + ".");
+      }
+    });
+  }
+
+  /** Whether a value holds anything besides the pools' own defaults (their {@code reference.conf}). */
+  private static boolean writtenByUser(ConfigValue value) {
+    if (value instanceof com.typesafe.config.ConfigObject object) {
+      return object.values().stream().anyMatch(ConfigPoolOptions::writtenByUser);
+    }
+    String resource = value.origin().resource();
+    return resource == null || !resource.endsWith("reference.conf");
+  }
+
   @Override
   public String poolName() {
     return poolName;

@@ -1,5 +1,7 @@
 package dev.lanes.core.internal.registry;
 
+import dev.lanes.core.ConfigurationException;
+import dev.lanes.core.internal.config.Suggestions;
 import dev.lanes.spi.PoolProvider;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -35,7 +37,12 @@ public final class PoolRegistry {
   /** Also knows {@code given} providers by name; they come before the installed ones of the same name. */
   public PoolRegistry(ClassLoader loader, List<PoolProvider> given) {
     this.loader = loader;
-    this.builtins = load(ServiceLoader.load(PoolProvider.class, loader), null);
+    try {
+      this.builtins = load(ServiceLoader.load(PoolProvider.class, loader), null);
+    } catch (BadProviderException e) {
+      throw new ConfigurationException(List.of("a pool provider on the class path could not be loaded: "
+          + e.getMessage()));
+    }
     given.forEach(provider -> builtins.put(provider.name(), provider));
   }
 
@@ -57,28 +64,14 @@ public final class PoolRegistry {
 
   /** " (did you mean 'threads'?)" for a name one or two edits away from a known pool's. */
   private String suggestion(String value) {
-    return builtins.keySet().stream().filter(name -> distance(name.toLowerCase(), value.toLowerCase()) <= 2)
-        .min(java.util.Comparator.comparingInt(name -> distance(name, value)))
-        .map(name -> " (did you mean '" + name + "'?)").orElse("");
+    return Suggestions.didYouMean(value, builtins.keySet());
   }
 
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+  /** The names of the built-in and installed pools, and of the pools of the jars loaded so far. */
+  public java.util.Set<String> names() {
+    java.util.Set<String> names = new java.util.TreeSet<>(builtins.keySet());
+    jars.values().forEach(providers -> providers.forEach(provider -> names.add(provider.name())));
+    return names;
   }
 
   /** Resolves a {@code pool} value written at {@code origin} ("lanes.conf:3"); paths are relative to {@code root}. */
@@ -143,7 +136,12 @@ public final class PoolRegistry {
     synchronized (jarLoaders) {
       jarLoaders.add(jarLoader);
     }
-    List<PoolProvider> providers = new ArrayList<>(load(ServiceLoader.load(PoolProvider.class, jarLoader), jarLoader).values());
+    List<PoolProvider> providers;
+    try {
+      providers = new ArrayList<>(load(ServiceLoader.load(PoolProvider.class, jarLoader), jarLoader).values());
+    } catch (BadProviderException e) {
+      throw new BadJarException("has a pool provider that could not be loaded: " + e.getMessage());
+    }
     if (providers.isEmpty()) {
       throw new BadJarException("lists a PoolProvider that could not be loaded.");
     }
@@ -158,19 +156,43 @@ public final class PoolRegistry {
           continue;
         }
         PoolProvider provider = candidate.get();
-        PoolProvider previous = providers.put(provider.name(), provider);
+        String name;
+        try {
+          name = provider.name();
+        } catch (RuntimeException | LinkageError e) {
+          throw new BadProviderException("the name() of " + candidate.type().getName() + " threw " + e);
+        }
+        if (name == null || name.isBlank()) {
+          throw new BadProviderException(candidate.type().getName() + " has no name (its name() returned "
+              + (name == null ? "null" : "\"" + name + "\"") + ")");
+        }
+        PoolProvider previous = providers.put(name, provider);
         if (previous != null) {
-          throw new IllegalStateException("two pools are named '" + provider.name() + "': "
+          throw new BadProviderException("two pools are named '" + name + "': "
               + previous.getClass().getName() + " and " + provider.getClass().getName() + "; pool names must be unique.");
         }
       }
     } catch (ServiceConfigurationError e) {
-      if (only == null) {
-        throw new IllegalStateException("a pool provider could not be loaded: " + e.getMessage(), e);
-      }
-      throw new BadJarException("has a pool provider that could not be loaded: " + e.getMessage());
+      throw new BadProviderException(reason(e));
     }
     return providers;
+  }
+
+  /** The error's message with its cause's: a provider's constructor that threw says what it threw. */
+  private static String reason(ServiceConfigurationError e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof java.lang.reflect.InvocationTargetException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return e.getMessage() + (cause == null || e.getMessage().contains(String.valueOf(cause)) ? "" : ": " + cause);
+  }
+
+  private static final class BadProviderException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadProviderException(String message) {
+      super(message);
+    }
   }
 
   private static final class BadJarException extends RuntimeException {
