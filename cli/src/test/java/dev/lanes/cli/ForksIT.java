@@ -180,6 +180,58 @@ class ForksIT {
     }
   }
 
+  /**
+   * A worker JVM that crashes as it exits, after its file finished (as the JVM's class-data dumping did at exit on a
+   * real build): the file's result stands, and the run warns, naming the JVM's crash report. The crash is a real
+   * SIGSEGV, in the hook JaCoCo's agent would have at a worker's end (a stand-in {@code org.jacoco.agent.rt.RT}).
+   */
+  @Test
+  void aWorkerThatCrashesAfterItsFileFinishedIsAWarningNamingItsCrashReport() throws Exception {
+    Path agent = Files.createDirectories(dir.resolve("agent/org/jacoco/agent/rt"));
+    Files.writeString(agent.resolve("RT.java"), """
+        package org.jacoco.agent.rt;
+
+        public final class RT {
+          public static Object getAgent() throws Exception {
+            java.lang.reflect.Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            ((sun.misc.Unsafe) field.get(null)).putAddress(0L, 0L);
+            return null;
+          }
+        }
+        """);
+    assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+        dir.resolve("agent").toString(), agent.resolve("RT.java").toString())).isZero();
+    try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(
+        Files.newOutputStream(dir.resolve("crashing-agent.jar")))) {
+      jar.putNextEntry(new java.util.jar.JarEntry("org/jacoco/agent/rt/RT.class"));
+      jar.write(Files.readAllBytes(agent.resolve("RT.class")));
+    }
+    TestProjects.write(dir, """
+        pool = forks
+        poolOptions.forks.classDataSharing = false
+        classpath = ["classes", "crashing-agent.jar", "@%s"]
+        """.formatted(LanesCli.example("sample-project").resolve("target/lanes-classpath.txt")), Map.of("crash.FineTest", """
+        package crash;
+
+        class FineTest {
+          @org.junit.jupiter.api.Test
+          void passes() {
+          }
+        }
+        """));
+
+    LanesCli.Result result = LanesCli.run(dir, "run");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out()).contains("Tests  1 passed (1)")
+        .containsPattern("WARN \\[forks\\] worker 1 \\(pid (\\d+)\\) ended with exit code 134 \\(killed by SIGABRT\\) after"
+            + " its files finished; their results stand. The JVM's crash report: .*hs_err_pid\\1\\.log");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("hs_err_pid"));
+    }
+  }
+
   /** Starts lanes on two forked test classes that sleep, and waits until the first one runs. */
   private Process startSlowRun() throws Exception {
     Path started = dir.resolve("started");

@@ -45,6 +45,8 @@ final class ClassDataArchives {
   static final long TRAINING_WAIT_MILLIS = 15_000;
 
   private final Map<Path, Process> training = new ConcurrentHashMap<>();
+  /** Per training JVM: done once its archive was moved into place (or given up), after the JVM ended. */
+  private final Map<Process, java.util.concurrent.CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
 
   /** How one worker takes part: the flags that map an archive, or none. */
   record Use(List<String> flags) {
@@ -87,18 +89,39 @@ final class ClassDataArchives {
     return Use.NONE;
   }
 
-  /** Waits (a while) for the training JVMs still at work, then ends them: the pool is closing. */
+  /**
+   * Waits (a while) for the training JVMs still at work, then ends them: the pool is closing. Returns once each one's
+   * archive is in place (or given up), so the next run finds it.
+   */
   void close() {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TRAINING_WAIT_MILLIS);
     for (Process process : training.values()) {
+      if (process == null) {
+        continue;
+      }
+      java.util.concurrent.CompletableFuture<Void> done = finished.getOrDefault(process,
+          java.util.concurrent.CompletableFuture.completedFuture(null));
       try {
-        if (process != null && !process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-          process.destroyForcibly();
-        }
+        done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        process.destroyForcibly();
+        awaitQuietly(done);
+      } catch (java.util.concurrent.ExecutionException e) {
+        // finishing failed: no archive this time
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         process.destroyForcibly();
       }
+    }
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CompletableFuture<Void> done) {
+    try {
+      done.get(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      // given up: the next run tries again
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -122,10 +145,10 @@ final class ClassDataArchives {
           .redirectErrorStream(true).redirectOutput(log.toFile()));
       Runnable kill = process::destroyForcibly;
       Reaper.add(kill);
-      process.onExit().thenRun(() -> {
+      finished.put(process, process.onExit().thenRun(() -> {
         Reaper.remove(kill);
         finish(process, partial, archive, log, warn);
-      });
+      }));
       return process;
     } catch (IOException e) {
       return null; // no archive this time; a later run tries again

@@ -17,11 +17,15 @@ import dev.lanes.spi.protocol.WorkerResponse;
 import dev.lanes.spi.support.WorkerListeners;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A worker that is a child JVM. Requests and reports travel over a {@link PrivateChannel}; the
@@ -32,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 final class ForksPoolWorker implements PoolWorker {
   static final int MAX_RAW_OUTPUT_PER_FILE = 1024 * 1024;
   private static final Codec CODEC = JsonCodec.forProtocol();
+  private static final Pattern CRASH_REPORT =
+      Pattern.compile("An error report file with more information is saved as:\\s*\\R#\\s*(\\S+)");
 
   private final WorkerOptions options;
   private final WorkerJvms jvms;
@@ -44,6 +50,8 @@ final class ForksPoolWorker implements PoolWorker {
   private volatile FramedChannel channel;
   private volatile boolean stopping;
   private volatile long exitMillis = 2_000;
+  private volatile Path directory;
+  private volatile boolean forced;
   private ProcessOutput stdout;
   private ProcessOutput stderr;
   private CompletableFuture<Void> stopped;
@@ -70,6 +78,7 @@ final class ForksPoolWorker implements PoolWorker {
       pending = launched.channel();
       process = launched.process();
       exitMillis = launched.exitMillis();
+      directory = launched.directory();
     } catch (IOException | RuntimeException e) {
       closePending();
       return CompletableFuture.failedFuture(new IllegalStateException(
@@ -143,17 +152,22 @@ final class ForksPoolWorker implements PoolWorker {
     Process child = process;
     try {
       if (!child.waitFor(exitMillis + 1_000, TimeUnit.MILLISECONDS)) {
+        forced = true;
         child.destroyForcibly();
         child.waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      forced = true;
       child.destroyForcibly();
     }
     Reaper.remove(kill);
     stdout.awaitEnd(1000);
     stderr.awaitEnd(1000);
     int code = child.isAlive() ? -1 : child.exitValue();
+    if (stopping && !forced && code != 0) {
+      endedAfterItsFiles(child);
+    }
     listeners.exit(WorkerExit.code(code, describe(code)));
   }
 
@@ -166,6 +180,7 @@ final class ForksPoolWorker implements PoolWorker {
     } else if (code > 128 && code < 160) {
       description.append(" (killed by ").append(Signals.name(code - 128)).append(')');
     }
+    crashReport(process, tail).ifPresent(report -> description.append("; the JVM's crash report: ").append(report));
     if (!tail.isEmpty() && !stopping) {
       description.append("\nLast output of the worker:\n").append(tail);
     }
@@ -193,6 +208,7 @@ final class ForksPoolWorker implements PoolWorker {
           open.close(); // the worker ends itself when its channel closes
         }
         if (child != null && !child.waitFor(exitMillis, TimeUnit.MILLISECONDS)) {
+          forced = true;
           child.destroyForcibly();
           child.waitFor(5, TimeUnit.SECONDS);
         }
@@ -218,10 +234,46 @@ final class ForksPoolWorker implements PoolWorker {
     return stopped;
   }
 
+  /**
+   * A worker told to stop that ended badly anyway — a crash while the JVM exits (in an agent's hook, in the JVM's own
+   * class-data dumping) — leaves the files' outcomes as they are, but is a warning naming its crash report.
+   */
+  private void endedAfterItsFiles(Process child) {
+    int code = child.exitValue();
+    String tail = lastWords();
+    Optional<Path> report = crashReport(child, tail);
+    jvms.warn("worker " + options.poolId() + " (pid " + child.pid() + ") ended with exit code " + code
+        + (code > 128 && code < 160 ? " (killed by " + Signals.name(code - 128) + ")" : "")
+        + " after its files finished; their results stand" + report.map(r -> ". The JVM's crash report: " + r)
+            .orElse("") + (tail.isEmpty() ? "" : "\nLast output of the worker:\n" + tail));
+  }
+
+  /**
+   * The report a crashed JVM wrote ({@code hs_err_pid<pid>.log}): where its output says, else in the folder it ran in or
+   * the temporary folder, as the JVM chooses.
+   */
+  private Optional<Path> crashReport(Process child, String output) {
+    if (child == null) {
+      return Optional.empty();
+    }
+    Matcher said = CRASH_REPORT.matcher(output);
+    if (said.find()) {
+      return Optional.of(Path.of(said.group(1)));
+    }
+    String name = "hs_err_pid" + child.pid() + ".log";
+    for (Path folder : new Path[] {directory, Path.of(System.getProperty("java.io.tmpdir"))}) {
+      if (folder != null && Files.isRegularFile(folder.resolve(name))) {
+        return Optional.of(folder.resolve(name).toAbsolutePath());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Ends the worker at once, from the host's shutdown: no waiting, no reports. */
   private void kill() {
     Process child = process;
     if (child != null) {
+      forced = true;
       child.destroyForcibly();
     }
     PrivateChannel listening = pending;

@@ -42,8 +42,11 @@ final class WorkerJvms {
     this.warn = warn;
   }
 
-  /** A started worker JVM, the channel it connects to, and how long it may take to exit after that closes. */
-  record Launched(Process process, PrivateChannel channel, TestProject project, long exitMillis) {
+  /**
+   * A started worker JVM, the channel it connects to, how long it may take to exit after that closes, and the folder it
+   * runs in (where the JVM writes the report of a crash).
+   */
+  record Launched(Process process, PrivateChannel channel, TestProject project, long exitMillis, Path directory) {
     void discard() {
       process.destroyForcibly();
       channel.close();
@@ -86,6 +89,11 @@ final class WorkerJvms {
       }
     }
     return taken;
+  }
+
+  /** A warning of the pool's, for the person running the tests. */
+  void warn(String message) {
+    warn.accept(message);
   }
 
   /** Ends the spare: the pool is closing. */
@@ -195,7 +203,7 @@ final class WorkerJvms {
     builder.environment().putAll(environment.environment());
     builder.environment().put(ForkMain.TOKEN_ENV, channel.token());
     Process process = Reaper.start(builder);
-    return new Launched(process, channel, project, 2_000);
+    return new Launched(process, channel, project, 2_000, directory);
   }
 
   /** The project's resource view, made on its first worker; empty when it has no class folders. */
