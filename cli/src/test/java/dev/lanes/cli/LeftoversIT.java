@@ -76,4 +76,42 @@ class LeftoversIT {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
     assertThat(result.out()).contains("Tests  1 failed | 1 passed (2)");
   }
+
+  /** A test that interrupts every thread of the JVM interrupts Lanes' own too: the files after it must not fail. */
+  @ParameterizedTest
+  @ValueSource(strings = {"threads", "vmThreads"})
+  void aTestThatInterruptsEveryThreadFailsNoOtherFile(String pool) throws Exception {
+    Map<String, String> sources = new java.util.LinkedHashMap<>();
+    sources.put("interrupts.AInterruptsEveryThreadTest", """
+        package interrupts;
+        class AInterruptsEveryThreadTest {
+          @org.junit.jupiter.api.Test void interruptsEveryThread() throws Exception {
+            for (int i = 0; i < 50; i++) { // a second, while the other files start and run
+              Thread.getAllStackTraces().keySet().stream().filter(t -> t != Thread.currentThread())
+                  .forEach(Thread::interrupt);
+              Thread.sleep(20);
+            }
+          }
+        }
+        """);
+    for (String name : List.of("B", "C", "D", "E")) {
+      sources.put("interrupts." + name + "InnocentTest", """
+          package interrupts;
+          class %sInnocentTest {
+            @org.junit.jupiter.api.Test void passes() {
+              long end = System.nanoTime() + 300_000_000L; // busy, not sleeping: an interrupt cannot fail it
+              while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+              }
+            }
+          }
+          """.formatted(name));
+    }
+    TestProjects.write(dir, "maxWorkers = 2", sources);
+
+    LanesCli.Result result = LanesCli.run(Duration.ofSeconds(90), dir, List.of(), "run", "--pool", pool);
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out()).contains("Test Files  5 passed (5)");
+  }
 }

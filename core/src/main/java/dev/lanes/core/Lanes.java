@@ -12,6 +12,7 @@ import dev.lanes.core.internal.registry.PoolRegistry;
 import dev.lanes.core.internal.reporters.BlobReporter;
 import dev.lanes.core.internal.reporters.Blobs;
 import dev.lanes.core.internal.reporters.ReporterFactory;
+import dev.lanes.core.internal.scheduler.Waits;
 import dev.lanes.core.internal.sequence.ResultsCache;
 import dev.lanes.core.internal.sequence.Sequencing;
 import dev.lanes.core.internal.state.JvmExit;
@@ -499,7 +500,7 @@ public final class Lanes {
         .orElse(Duration.ofSeconds(10));
     for (ProcessPool pool : pools.values()) {
       try {
-        pool.close().toCompletableFuture().get(teardown.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        Waits.get(pool.close().toCompletableFuture(), teardown.toMillis() + 5_000, TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         run.unhandled(TestError.of("Teardown Error", "[" + pool.name() + "] close timed out or failed: " + e));
       }

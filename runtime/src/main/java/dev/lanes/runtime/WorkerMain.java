@@ -62,11 +62,9 @@ public final class WorkerMain {
     BlockingQueue<Optional<String>> inbox = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
       try {
-        for (Optional<String> text = inbox.take(); text.isPresent(); text = inbox.take()) {
+        for (Optional<String> text = take(inbox); text.isPresent(); text = take(inbox)) {
           loop.accept(text.get(), codec);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       } finally {
         loop.close();
       }
@@ -75,6 +73,20 @@ public final class WorkerMain {
     reader.setContextClassLoader(WorkerMain.class.getClassLoader());
     reader.start();
     return text -> inbox.add(Optional.ofNullable(text));
+  }
+
+  /**
+   * The next message from the host. Only the host ends the worker (an empty message): in an in-process pool a test that
+   * interrupts every thread of the JVM interrupts this one too, which must not end the worker beside it.
+   */
+  private static Optional<String> take(BlockingQueue<Optional<String>> inbox) {
+    while (true) {
+      try {
+        return inbox.take();
+      } catch (InterruptedException e) {
+        // not the host's: wait on
+      }
+    }
   }
 
   /**

@@ -148,9 +148,6 @@ final class Pool {
       }
     } catch (ExecutionException e) {
       failure = e.getCause();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failure = e;
     } catch (PoolException | RuntimeException e) {
       failure = e;
     } finally {
@@ -174,12 +171,12 @@ final class Pool {
   private WorkerResponse.TestFileFinished await(PoolRunner runner,
                                                 CompletableFuture<WorkerResponse.TestFileFinished> answer,
                                                 TestProject project)
-      throws ExecutionException, InterruptedException, PoolException {
+      throws ExecutionException, PoolException {
     Duration testTimeout = project.testTimeout();
     Duration limit = testTimeout.plus(project.teardownTimeout());
     while (true) {
       try {
-        return answer.get(Math.min(1_000, Math.max(limit.toMillis(), 100)), TimeUnit.MILLISECONDS);
+        return Waits.get(answer, Math.min(1_000, Math.max(limit.toMillis(), 100)), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         Duration silence = runner.silence();
         if (!testTimeout.isZero() && silence.compareTo(limit) > 0) {

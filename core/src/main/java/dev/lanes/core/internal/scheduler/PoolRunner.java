@@ -95,9 +95,9 @@ final class PoolRunner implements PoolWorker.Listener {
     state = State.STARTING;
     worker.on(this);
     try {
-      worker.start().toCompletableFuture().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      Waits.get(worker.start().toCompletableFuture(), START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       worker.send(new WorkerRequest.Start(poolId, workerId, worker.name(), project.name(), project.isolate(), settings));
-      WorkerResponse.Started reply = started.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      WorkerResponse.Started reply = Waits.get(started, START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (reply.error().isPresent()) {
         throw new PoolException(reply.error().get().headline());
       }
@@ -108,10 +108,6 @@ final class PoolRunner implements PoolWorker.Listener {
     } catch (ExecutionException e) {
       state = State.START_FAILURE;
       throw new PoolException(e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      state = State.START_FAILURE;
-      throw new PoolException("interrupted while starting the worker");
     } catch (PoolException e) {
       state = State.START_FAILURE;
       throw e;
@@ -146,20 +142,18 @@ final class PoolRunner implements PoolWorker.Listener {
       try {
         if (!force && (before == State.STARTED)) {
           worker.send(new WorkerRequest.Stop());
-          stopped.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+          Waits.get(stopped, timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
       } catch (TimeoutException e) {
         logger.warn("[" + worker.name() + "] Timeout terminating worker " + poolId + " for test files "
             + String.join(", ", files) + " after " + timeout.toMillis() + "ms; stopping it by force.");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       } catch (ExecutionException e) {
         // the worker died while stopping: it is stopped
       } finally {
         worker.off(this);
         rpc.close("the worker stopped");
         try {
-          worker.stop().toCompletableFuture().get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+          Waits.get(worker.stop().toCompletableFuture(), timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
           logger.error("[" + worker.name() + "] Failed to terminate worker " + poolId + ": " + e, e);
         }
