@@ -73,4 +73,42 @@ class OutputIT {
     String report = Files.readString(dir.resolve("report.xml"));
     assertThat(report).contains("exit code 7", "the last words on stdout", "the last words on stderr");
   }
+
+  /**
+   * A test in Lanes' own JVM that changes the default locale and time zone does not change how Lanes writes its
+   * figures and times; names and output cannot clear the screen, move the cursor or set the window title (colours in
+   * output stay).
+   */
+  @org.junit.jupiter.api.Test
+  void whatTestsChangeOrPrintDoesNotGarbleLanesOwnConsole() throws Exception {
+    TestProjects.write(dir, "pool = threads", Map.of("console.DefaultsTest", """
+        package console;
+        class DefaultsTest {
+          @org.junit.jupiter.api.Test void changesTheDefaults() throws Exception {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+            Thread.sleep(1200);
+          }
+
+          @org.junit.jupiter.api.DisplayName("name \u001b[2J\u001b]0;pwned\u0007clears the screen")
+          @org.junit.jupiter.api.Test void named() {
+            System.out.println("\u001b[31mred\u001b[0m then \u001b[2Jcleared and \u001b[1Aup");
+            org.junit.jupiter.api.Assertions.fail("so that its name is printed");
+          }
+        }
+        """));
+    java.time.LocalTime before = java.time.LocalTime.now().withNano(0);
+
+    LanesCli.Result result = LanesCli.run(dir, "run", "--reporter", "verbose");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.out()).containsPattern("Duration  [0-9]+\\.[0-9]{2}s")
+        .doesNotContain("\u001b[2J", "\u001b]0;", "\u001b[1A", "\u0007")
+        .contains("name \\e[2J\\e]0;pwned\\u0007clears the screen")
+        .contains("\u001b[31mred\u001b[0m then \\e[2Jcleared and \\e[1Aup");
+    java.util.regex.Matcher start = java.util.regex.Pattern.compile("Start at  ([0-9:]{8})").matcher(result.out());
+    assertThat(start.find()).as(result.out()).isTrue();
+    long minutes = java.time.Duration.between(before, java.time.LocalTime.parse(start.group(1))).abs().toMinutes();
+    assertThat(Math.min(minutes, 24 * 60 - minutes)).as("the start time, in the zone Lanes started in").isLessThan(5);
+  }
 }

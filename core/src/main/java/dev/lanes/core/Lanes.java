@@ -315,7 +315,7 @@ public final class Lanes {
       for (RunSnapshot blob : blobs) {
         options.console().println("  Per blob  " + blob.shard().map(shard -> "shard " + shard).orElse("run")
             + "  " + blob.files().size() + (blob.files().size() == 1 ? " file  " : " files  ")
-            + String.format("%.2fs", blob.durationMillis() / 1000.0));
+            + String.format(java.util.Locale.ROOT, "%.2fs", blob.durationMillis() / 1000.0));
       }
     }
     boolean coverageMet = !config.coverage().enabled() || CoverageRun.report(config.coverage(), config.projects(),

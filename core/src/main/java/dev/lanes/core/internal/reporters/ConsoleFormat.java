@@ -9,6 +9,7 @@ import dev.lanes.spi.protocol.TestError;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Vitest's console look: symbols, counts, failure blocks and the closing summary. Colours only on a terminal. */
 final class ConsoleFormat {
@@ -55,8 +56,76 @@ final class ConsoleFormat {
     return test.result().map(TaskResult::state).orElse(TaskState.RUN);
   }
 
+  /**
+   * The zone of Lanes' own times, taken when Lanes starts: a test in an in-process pool that changes the default
+   * ({@code TimeZone.setDefault}) does not move the summary's start time. Figures are formatted in {@link Locale#ROOT}
+   * for the same reason ({@code Locale.setDefault}).
+   */
+  private static final java.time.ZoneId ZONE = java.time.ZoneId.systemDefault();
+  /** An escape sequence: CSI (with its final byte), OSC (to BEL or ST), or any other ESC and the character after it. */
+  private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile(
+      "\u001b\\[[0-?]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(?:\u0007|\u001b\\\\)?|\u001b.?");
+
   static String duration(long millis) {
-    return millis < 1000 ? millis + "ms" : String.format("%.2fs", millis / 1000.0);
+    return millis < 1000 ? millis + "ms" : String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
+  }
+
+  /**
+   * A name (a test's, a class's) as the console shows it: its control characters made visible ({@code \u001b[2J}
+   * becomes {@code \\e[2J}), so that a display name cannot clear the screen, move the cursor or set the title.
+   */
+  static String printable(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      out.append(visible(c));
+    }
+    return out.toString();
+  }
+
+  /**
+   * What a test printed as the console shows it: colours (SGR sequences) kept, every other escape sequence — cursor
+   * moves, clearing, the window title — and the other control characters but tab, CR and LF made visible.
+   */
+  static String output(String text) {
+    java.util.regex.Matcher escapes = ESCAPE.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    int from = 0;
+    while (escapes.find()) {
+      appendOutput(out, text, from, escapes.start());
+      String sequence = escapes.group();
+      if (sequence.startsWith("\u001b[") && sequence.endsWith("m")) {
+        out.append(sequence);
+      } else {
+        out.append(printable(sequence));
+      }
+      from = escapes.end();
+    }
+    appendOutput(out, text, from, text.length());
+    return out.toString();
+  }
+
+  private static void appendOutput(StringBuilder out, String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      out.append(c == '\t' || c == '\n' || c == '\r' ? String.valueOf(c) : visible(c));
+    }
+  }
+
+  private static String visible(char c) {
+    if (c == '\u001b') {
+      return "\\e";
+    }
+    if (c == '\n') {
+      return "\\n";
+    }
+    if (c == '\t') {
+      return "\\t";
+    }
+    if (c == '\r') {
+      return "\\r";
+    }
+    return Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
   }
 
   /** A written file's path as the person running tests reads it: relative inside the root, absolute outside. */
@@ -67,7 +136,7 @@ final class ConsoleFormat {
   }
 
   static String label(TestModule module) {
-    return module.project().isEmpty() ? module.moduleId() : "|" + module.project() + "| " + module.moduleId();
+    return printable(module.project().isEmpty() ? module.moduleId() : "|" + module.project() + "| " + module.moduleId());
   }
 
   /** " ✓ com.acme.FooTest (5 tests | 1 failed) 12ms" */
@@ -109,7 +178,7 @@ final class ConsoleFormat {
       for (TestCase test : failedTests) {
         out.println();
         out.println(" " + red("FAIL") + "  " + (test.module().project().isEmpty() ? "" : "|" + test.module().project() + "| ")
-            + test.fullName());
+            + printable(test.fullName()));
         test.result().ifPresent(result -> result.errors().forEach(error -> error(out, error)));
         out.println(dim(bar("[" + ++index + "/" + total + "]")));
       }
@@ -165,7 +234,7 @@ final class ConsoleFormat {
               + (notRun == 1 ? " file" : " files") + " not run"));
         });
     out.println(dim("   Start at ") + " " + java.time.LocalTime.ofInstant(java.time.Instant.ofEpochMilli(startMillis),
-        java.time.ZoneId.systemDefault()).withNano(0));
+        ZONE).withNano(0));
     out.println(dim("   Duration ") + " " + duration(durationMillis));
     out.println();
   }

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -84,8 +85,9 @@ public final class DefaultReporter implements Reporter {
     clear();
     String where = testCase.map(TestCase::fullName).orElseGet(() -> log.taskId()
         .map(id -> names.getOrDefault(id, id)).orElse(""));
-    out.println(format.dim(log.type().name().toLowerCase() + " | " + where));
-    out.print(log.content().endsWith("\n") ? log.content() : log.content() + "\n");
+    out.println(format.dim(log.type().name().toLowerCase(Locale.ROOT) + " | " + ConsoleFormat.printable(where)));
+    String content = ConsoleFormat.output(log.content());
+    out.print(content.endsWith("\n") ? content : content + "\n");
     out.println();
     redraw(true);
   }
@@ -105,7 +107,7 @@ public final class DefaultReporter implements Reporter {
       int retries = test.result().map(r -> r.retryCount()).orElse(0);
       if (verbose || state == TaskState.FAIL || retries > 0) {
         String note = state == TaskState.SKIP ? test.result().flatMap(r -> r.note()).map(n -> " " + format.dim(n)).orElse("") : "";
-        out.println("   " + format.symbol(state) + " " + String.join(" > ", withName(test)) + " "
+        out.println("   " + format.symbol(state) + " " + ConsoleFormat.printable(String.join(" > ", withName(test))) + " "
             + format.dim(ConsoleFormat.duration(test.result().map(r -> r.durationMillis()).orElse(0L))) + note
             + (retries > 0 ? " " + format.yellow("(retry x" + retries + ")") : ""));
       }

@@ -132,7 +132,7 @@ public final class HtmlReporter implements Reporter {
       double span = Math.max(1, last - first);
       Map<String, List<TestModule>> lanes = new TreeMap<>();
       for (TestModule module : ran) {
-        lanes.computeIfAbsent(module.pool() + " worker " + String.format("%03d", module.poolId()), k -> new java.util.ArrayList<>())
+        lanes.computeIfAbsent(module.pool() + " worker " + String.format(java.util.Locale.ROOT, "%03d", module.poolId()), k -> new java.util.ArrayList<>())
             .add(module);
       }
       lanes.forEach((lane, files) -> {
@@ -143,8 +143,8 @@ public final class HtmlReporter implements Reporter {
           double left = (module.startTime() - first) * 100 / span;
           double width = Math.max(module.durationMillis(), 0) * 100 / span;
           html.append("<div class=\"bar ").append(css(module.state())).append("\" data-file=\"")
-              .append(escape(module.moduleId())).append("\" style=\"left:").append(String.format("%.3f", left))
-              .append("%;width:").append(String.format("%.3f", width)).append("%\" title=\"")
+              .append(escape(module.moduleId())).append("\" style=\"left:").append(String.format(java.util.Locale.ROOT, "%.3f", left))
+              .append("%;width:").append(String.format(java.util.Locale.ROOT, "%.3f", width)).append("%\" title=\"")
               .append(escape(ConsoleFormat.label(module) + " · " + ConsoleFormat.duration(module.durationMillis())
                   + " · " + word(module.state())))
               .append("\">").append(escape(simpleName(module.moduleId()))).append("</div>");
