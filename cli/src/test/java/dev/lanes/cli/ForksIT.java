@@ -232,6 +232,37 @@ class ForksIT {
     }
   }
 
+  /** A test that starts a process and returns: a warning on its file names it, and it ends with the worker. */
+  @ParameterizedTest
+  @ValueSource(strings = {"forks", "vmForks"})
+  void aChildProcessATestLeavesIsNamedAndEndedWithTheWorker(String pool) throws Exception {
+    String marker = "307." + Math.abs(System.nanoTime() % 1000); // a sleep of this test's own
+    TestProjects.write(dir, "pool = " + pool, Map.of("leaks.ChildTest", """
+        package leaks;
+        class ChildTest {
+          @org.junit.jupiter.api.Test void startsAProcessAndReturns() throws Exception {
+            new ProcessBuilder("sleep", "%s").start();
+          }
+        }
+        """.formatted(marker)));
+
+    LanesCli.Result result = LanesCli.run(dir, "run");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out()).containsPattern("\\[lanes\\] warning: leaks.ChildTest left a child process running: pid"
+        + " [0-9]+ \\(.*sleep " + java.util.regex.Pattern.quote(marker) + "\\); it is ended with the worker.");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (sleeps(marker) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(sleeps(marker)).as("the process the test left, after the run").isZero();
+  }
+
+  private static long sleeps(String marker) {
+    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().commandLine().orElse("").endsWith("sleep " + marker)).count();
+  }
+
   /** Starts lanes on two forked test classes that sleep, and waits until the first one runs. */
   private Process startSlowRun() throws Exception {
     Path started = dir.resolve("started");

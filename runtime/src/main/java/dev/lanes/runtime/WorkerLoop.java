@@ -36,6 +36,8 @@ import java.util.function.Supplier;
  */
 public final class WorkerLoop {
   private final Consumer<Message> post;
+  /** Processes of this worker's tests already reported as left running. */
+  private final java.util.Set<Long> childrenSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Rpc<RuntimeRpc> rpc;
   private final ConsoleCapture capture;
   private final ExecutorService requests;
@@ -227,6 +229,7 @@ public final class WorkerLoop {
             + ")"));
         if (jvmState != null) {
           heapKept().ifPresent(kept::add);
+          childProcessesLeft(file);
         }
       }
       return new WorkerResponse.TestFileFinished(Optional.empty(), Optional.of(usedMemory()), retire(kept));
@@ -273,6 +276,21 @@ public final class WorkerLoop {
 
   private static Optional<String> retire(List<String> kept) {
     return kept.isEmpty() ? Optional.empty() : Optional.of("its JVM keeps " + String.join("; ", kept));
+  }
+
+  /**
+   * A forked worker's file that started processes and left them running (nextest's leak detection): a warning on the
+   * file naming them; they are ended with the worker, not left behind orphaned.
+   */
+  private void childProcessesLeft(FileSpec file) {
+    List<ProcessHandle> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+        .filter(process -> childrenSeen.add(process.pid())).toList();
+    if (!left.isEmpty()) {
+      warn(file, file.moduleId() + " left " + (left.size() == 1 ? "a child process" : left.size() + " child processes")
+          + " running: " + String.join(", ", left.stream().map(process -> "pid " + process.pid() + " ("
+              + process.info().commandLine().or(() -> process.info().command()).orElse("?") + ")").toList())
+          + "; " + (left.size() == 1 ? "it is" : "they are") + " ended with the worker.");
+    }
   }
 
   private void warn(FileSpec file, String text) {

@@ -274,6 +274,7 @@ final class ForksPoolWorker implements PoolWorker {
     Process child = process;
     if (child != null) {
       forced = true;
+      child.descendants().forEach(ProcessHandle::destroyForcibly); // what its tests started, before they are orphaned
       child.destroyForcibly();
     }
     PrivateChannel listening = pending;

@@ -72,10 +72,12 @@ public final class ForkMain {
 
   /**
    * Ends the worker at once (no shutdown hook of a test's may hold it up), once JaCoCo's agent, if the JVM has one, has
-   * written what it measured: its own hook, which would do that at exit, does not run on a halt.
+   * written what it measured: its own hook, which would do that at exit, does not run on a halt. Processes the tests
+   * started and left running end with it.
    */
   private static void end(int code) {
     dumpCoverage();
+    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly); // what tests started and left
     Runtime.getRuntime().halt(code);
   }
 
