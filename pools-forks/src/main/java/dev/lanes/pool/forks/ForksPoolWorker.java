@@ -102,7 +102,7 @@ final class ForksPoolWorker implements PoolWorker {
         reader.start();
         ready.complete(null);
       } catch (IOException e) {
-        ready.completeExceptionally(new IllegalStateException(startFailure()));
+        ready.completeExceptionally(new IllegalStateException(startFailure(listening.rejected())));
       }
     }, prefix + "-connect");
     connect.setDaemon(true);
@@ -110,9 +110,14 @@ final class ForksPoolWorker implements PoolWorker {
     return ready;
   }
 
-  private String startFailure() {
+  private String startFailure(int strangers) {
     Process child = process;
     try {
+      if (strangers > 0) {
+        return "[" + options.pool() + "] the worker's channel was taken by something that was not the worker: "
+            + strangers + (strangers == 1 ? " connection" : " connections") + " to it did not send the run's token"
+            + (child == null || child.isAlive() ? "" : "; the worker JVM ended with exit code " + child.exitValue());
+      }
       if (child != null && !child.waitFor(2, TimeUnit.SECONDS)) {
         return "[" + options.pool() + "] the worker JVM closed its channel before connecting";
       }

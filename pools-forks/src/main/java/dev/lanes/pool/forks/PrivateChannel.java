@@ -14,6 +14,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where one worker connects back: a Unix-domain socket in a private temporary folder (only this user
@@ -24,11 +29,19 @@ import java.util.HexFormat;
 final class PrivateChannel implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String PREFIX = "lanes-channel-";
+  /** How long a connection may take to send the token (the worker sends it at once). */
+  static final long TOKEN_MILLIS = 5_000;
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "lanes-channel-timer");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final ServerSocketChannel server;
   private final Path folder;
   private final String address;
   private final String token;
+  private final AtomicInteger rejected = new AtomicInteger();
 
   private PrivateChannel(ServerSocketChannel server, Path folder, String address) {
     this.server = server;
@@ -68,20 +81,43 @@ final class PrivateChannel implements AutoCloseable {
   }
 
   /**
-   * Waits for the worker to connect and prove it holds the token; connections without it are closed
-   * and the wait goes on. Fails when {@link #close()} is called meanwhile (the worker died).
+   * Waits for the worker to connect and prove it holds the token; connections without it — a wrong token, or none
+   * within {@link #TOKEN_MILLIS} — are closed, counted, and the wait goes on. Fails when {@link #close()} is called
+   * meanwhile (the worker died).
    */
   FramedChannel accept() throws IOException {
     while (true) {
       SocketChannel socket = server.accept();
       FramedChannel channel = new FramedChannel(socket);
-      String sent = channel.read();
+      ScheduledFuture<?> silent = TIMER.schedule(() -> closeQuietly(channel), TOKEN_MILLIS, TimeUnit.MILLISECONDS);
+      String sent;
+      try {
+        sent = channel.read();
+      } catch (IOException e) {
+        sent = null; // closed for its silence, or broken
+      } finally {
+        silent.cancel(false);
+      }
       if (sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
           token.getBytes(StandardCharsets.UTF_8))) {
         close(); // one worker per channel: nothing else may connect, and the folder is gone
         return channel;
       }
+      rejected.incrementAndGet();
       channel.close();
+    }
+  }
+
+  /** How many connections did not send the token: something other than the worker connected. */
+  int rejected() {
+    return rejected.get();
+  }
+
+  private static void closeQuietly(FramedChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // closing to end a read: nothing more to do
     }
   }
 

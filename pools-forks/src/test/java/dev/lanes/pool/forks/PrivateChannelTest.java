@@ -42,4 +42,29 @@ class PrivateChannelTest {
       host.close();
     }
   }
+
+  @Test
+  void aStrangerThatConnectsFirstAndSaysNothingCannotKeepTheWorkerOutAndIsCounted() throws Exception {
+    try (PrivateChannel channel = PrivateChannel.open()) {
+      CompletableFuture<FramedChannel> accepted = CompletableFuture.supplyAsync(() -> {
+        try {
+          return channel.accept();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      FramedChannel stranger = FramedChannel.connect(channel.address()); // connects, and never sends a token
+      Thread.sleep(200);
+
+      FramedChannel worker = FramedChannel.connect(channel.address());
+      worker.post(channel.token());
+
+      FramedChannel host = accepted.get(PrivateChannel.TOKEN_MILLIS + 5_000, TimeUnit.MILLISECONDS);
+      assertThat(channel.rejected()).as("connections that did not send the token").isEqualTo(1);
+      assertThat(stranger.read()).as("the stranger's connection is closed").isNull();
+      host.close();
+      worker.close();
+      stranger.close();
+    }
+  }
 }
