@@ -88,12 +88,13 @@ public final class JunitReporter implements Reporter {
   }
 
   /**
-   * Why a file whose tests were never known was skipped ("not run: the run was interrupted", a bail): written as one
-   * skipped case named after the file, as Surefire writes a skipped class, never as an empty suite.
+   * Why a file whose tests were never known was not run ("not run: the run was interrupted", a bail): written as one
+   * skipped case named after the file, as Surefire writes a skipped class, never as an empty suite. A file that ran
+   * and had no test to run (none matched the tags) stays an empty suite, as under Surefire.
    */
   static Optional<String> notRun(TestModule module) {
     return module.tests().isEmpty() && module.errors().isEmpty() && module.state() == TaskState.SKIP
-        ? module.result().flatMap(TaskResult::note) : Optional.empty();
+        ? module.result().flatMap(TaskResult::note).filter(note -> note.startsWith("not run: ")) : Optional.empty();
   }
 
   private static void counts(XMLStreamWriter xml, int tests, List<TestCase> cases, long moduleErrors, long moduleSkips,
