@@ -1,5 +1,6 @@
 package dev.lanes.pool.forks;
 
+import dev.lanes.spi.support.JvmEnding;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ final class Reaper {
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      JvmEnding.begin();
       synchronized (Reaper.class) {
         ending = true;
       }
@@ -28,7 +30,7 @@ final class Reaper {
   /** Starts a process of the pool's, unless the JVM is ending (then no worker, spare or training JVM may start). */
   static Process start(ProcessBuilder builder) throws IOException {
     synchronized (Reaper.class) {
-      if (ending) {
+      if (ending || JvmEnding.ending()) { // the latter as soon as a signal arrives, before the hooks run
         throw new IOException("the run is ending: no new JVM starts");
       }
       return builder.start();
@@ -37,7 +39,7 @@ final class Reaper {
 
   /** Whether the JVM is ending. */
   static synchronized boolean ending() {
-    return ending;
+    return ending || JvmEnding.ending();
   }
 
   /** {@code kill} runs when the JVM ends; at once, if it is ending already. */

@@ -1,5 +1,6 @@
 package dev.lanes.core.internal.state;
 
+import dev.lanes.spi.support.JvmEnding;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,6 +26,7 @@ public final class JvmSignals {
       try {
         sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
           RECEIVED.compareAndSet(null, signal.getName());
+          JvmEnding.begin(); // pools start nothing from now on, before the shutdown hooks even run
           JvmExit.exit(128 + signal.getNumber()); // a second signal waits for the first one's bounded exit
         });
       } catch (IllegalArgumentException | LinkageError e) {
