@@ -99,7 +99,7 @@ class ForksIT {
    * The workers' {@code java} is a script that notes when each starts.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"INT:0", "INT:300", "INT:700", "TERM:1100", "INT:1500"})
+  @ValueSource(strings = {"INT:0", "INT:700", "TERM:1100"})
   void afterTheSignalNoWorkerStartsAndNothingIsLeft(String signalAndDelay) throws Exception {
     String signal = signalAndDelay.split(":")[0];
     long delay = Long.parseLong(signalAndDelay.split(":")[1]);
