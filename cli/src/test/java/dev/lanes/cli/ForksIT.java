@@ -150,11 +150,13 @@ class ForksIT {
 
       assertThat(lanes.waitFor(1, TimeUnit.MINUTES)).as("lanes ended after the signal").isTrue();
       assertThat(lanes.exitValue()).isEqualTo(signal.equals("INT") ? 130 : 143);
-      // a JVM whose start was under way as the signal came logs a moment later (the fork and the script's start)
-      long inFlight = TimeUnit.MILLISECONDS.toNanos(50);
+      // A JVM whose start was under way as the signal came logs a moment later: its fork, then the script's shell,
+      // on a loaded machine well over 50 ms (a CI run saw 63). Starts are one at a time, but two can be under way
+      // (one per worker); the code before the fix started three to five more, seconds after the signal.
       List<Long> startedAfter = Files.readAllLines(launches).stream().map(Long::parseLong)
-          .filter(at -> at > signalled + inFlight).map(at -> (at - signalled) / 1_000_000).toList();
-      assertThat(startedAfter).as("worker JVMs started more than 50 ms after the signal (ms after it)").isEmpty();
+          .filter(at -> at > signalled).map(at -> (at - signalled) / 1_000_000).toList();
+      assertThat(startedAfter).as("worker JVMs logged after the signal (ms after it)").hasSizeLessThanOrEqualTo(2)
+          .allSatisfy(ms -> assertThat(ms).as("a start under way as the signal came").isLessThan(1_000L));
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (!workers().isEmpty() && System.nanoTime() < end) {
         Thread.sleep(100);
