@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A fresh class loader for each file (the vm pools): the file runs with it as its thread's context class
@@ -15,17 +14,21 @@ import java.util.function.Supplier;
 final class FileLoaders {
   private static final long STOP_MILLIS = 1_000;
 
-  private final Supplier<ClassLoader> fresh;
+  private final WorkerLoop.FileClassLoaders fresh;
   private final ClassLoader workerLoader;
 
-  FileLoaders(Supplier<ClassLoader> fresh, ClassLoader workerLoader) {
+  /** How a file ended: the threads it left running (now stopped), and what the worker's JVM keeps of it. */
+  record Ended(List<String> leftOver, List<String> kept) {
+  }
+
+  FileLoaders(WorkerLoop.FileClassLoaders fresh, ClassLoader workerLoader) {
     this.fresh = fresh;
     this.workerLoader = workerLoader;
   }
 
-  /** Runs {@code file} in a fresh loader; returns the names of the threads it left running, which are stopped. */
-  List<String> run(Runnable file) {
-    ClassLoader loader = fresh.get();
+  /** Runs {@code file} in a fresh loader; says which threads it left running (they are stopped) and what stays. */
+  Ended run(Runnable file) {
+    ClassLoader loader = fresh.open();
     Thread current = Thread.currentThread();
     ClassLoader before = current.getContextClassLoader();
     current.setContextClassLoader(loader);
@@ -35,6 +38,7 @@ final class FileLoaders {
       current.setContextClassLoader(before);
     }
     List<String> leftOver = stopThreadsOf(loader);
+    List<String> kept = fresh.close(loader);
     if (loader instanceof Closeable closeable) {
       try {
         closeable.close();
@@ -42,7 +46,7 @@ final class FileLoaders {
         // its jars stay open until the loader is collected
       }
     }
-    return leftOver;
+    return new Ended(leftOver, kept);
   }
 
   /**

@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The worker's side of the protocol, the same on every transport. Control requests run one after
@@ -64,12 +63,27 @@ public final class WorkerLoop {
     this(post, consoleSink, threadName, stackSize, testLoader, startsAtOnce, null);
   }
 
+  /** A fresh class loader for every file (the vm pools), and what the worker's JVM keeps of one after its file. */
+  @FunctionalInterface
+  public interface FileClassLoaders {
+    /** The loader the next file runs in. */
+    ClassLoader open();
+
+    /**
+     * The file that ran in {@code loader} ended (the loader is closed next): what the JVM keeps of it that the next
+     * file must not meet, if anything — then the worker is retired.
+     */
+    default List<String> close(ClassLoader loader) {
+      return List.of();
+    }
+  }
+
   /**
    * A loop that runs each file in a fresh class loader from {@code fileLoaders} (whose parent is {@code testLoader}),
    * closed when the file ends; {@code null} runs every file in {@code testLoader}.
    */
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
-                    long stackSize, ClassLoader testLoader, boolean startsAtOnce, Supplier<ClassLoader> fileLoaders) {
+                    long stackSize, ClassLoader testLoader, boolean startsAtOnce, FileClassLoaders fileLoaders) {
     this.post = post;
     this.fileLoaders = fileLoaders == null ? null : new FileLoaders(fileLoaders, testLoader);
     this.startsAtOnce = startsAtOnce;
@@ -218,11 +232,12 @@ public final class WorkerLoop {
         if (fileLoaders == null) {
           runner.run(file, collectOnly);
         } else {
-          List<String> leftOver = fileLoaders.run(() -> runner.run(file, collectOnly));
-          if (!leftOver.isEmpty()) {
-            warn(file, file.moduleId() + " left " + leftOver.size() + " thread(s) running, now stopped: "
-                + String.join(", ", leftOver));
+          FileLoaders.Ended ended = fileLoaders.run(() -> runner.run(file, collectOnly));
+          if (!ended.leftOver().isEmpty()) {
+            warn(file, file.moduleId() + " left " + ended.leftOver().size() + " thread(s) running, now stopped: "
+                + String.join(", ", ended.leftOver()));
           }
+          kept.addAll(ended.kept());
         }
         kept.addAll(restoreJvmState(file));
         runner.takeOutOfMemory().ifPresent(error -> kept.add("what a test left when it ran out of memory (" + error

@@ -58,7 +58,7 @@ public final class WorkerMain {
                                           Supplier<ClassLoader> fileLoaders) {
     Codec codec = JsonCodec.forProtocol();
     WorkerLoop loop = new WorkerLoop(message -> toHost.accept(codec.encode(message)), consoleSink, threadName, stackSize,
-        testLoader, false, fileLoaders);
+        testLoader, false, fileLoaders == null ? null : fileLoaders::get);
     BlockingQueue<Optional<String>> inbox = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
       try {

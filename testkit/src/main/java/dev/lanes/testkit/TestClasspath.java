@@ -125,12 +125,8 @@ public final class TestClasspath {
             }
             """));
     Path jar = folder.resolveSibling("library.jar");
-    Path library = folder.resolve("split/Library.class");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry("split/Library.class"));
-      out.write(Files.readAllBytes(library));
-      out.closeEntry();
-      Files.delete(library);
+    moveIntoJar(folder, jar, "split/Library.class");
+    try {
       Files.writeString(folder.resolve("split/data.txt"), "a test resource\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -138,5 +134,68 @@ public final class TestClasspath {
     List<Path> classpath = new ArrayList<>(withJupiter(folder));
     classpath.add(1, jar);
     return List.copyOf(classpath);
+  }
+
+  /**
+   * A project whose classes a library on the class path looks up by name, as Java serialization does:
+   * {@code lib.Roundtrip} (in {@code folder}'s sibling {@code roundtrip.jar}, a package of its own that names no class
+   * of the project) copies an object through a plain {@code ObjectInputStream}, which resolves classes with the
+   * library's own class loader; {@code app.RoundtripTest} and {@code app.RoundtripAgainTest} (two files, so a reused
+   * worker meets the class twice) copy an {@code app.Point}. Returns the class path: the folder, the jar, then JUnit.
+   */
+  public static List<Path> serializingLibrary(Path folder) {
+    String test = """
+        package app;
+        class %s {
+          @org.junit.jupiter.api.Test
+          void copiesAPointThroughALibrary() {
+            Point copy = lib.Roundtrip.copy(new Point(1, 2));
+            org.junit.jupiter.api.Assertions.assertEquals(new Point(1, 2), copy);
+          }
+        }
+        """;
+    compile(folder, Map.of(
+        "lib.Roundtrip", """
+            package lib;
+            public final class Roundtrip {
+              @SuppressWarnings("unchecked")
+              public static <T extends java.io.Serializable> T copy(T object) {
+                try {
+                  java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                  try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                    out.writeObject(object);
+                  }
+                  try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                      new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                    return (T) in.readObject();
+                  }
+                } catch (java.io.IOException | ClassNotFoundException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """,
+        "app.Point", "package app; public record Point(int x, int y) implements java.io.Serializable { }",
+        "app.RoundtripTest", test.formatted("RoundtripTest"),
+        "app.RoundtripAgainTest", test.formatted("RoundtripAgainTest")));
+    Path jar = folder.resolveSibling("roundtrip.jar");
+    moveIntoJar(folder, jar, "lib/Roundtrip.class");
+    List<Path> classpath = new ArrayList<>(withJupiter(folder));
+    classpath.add(1, jar);
+    return List.copyOf(classpath);
+  }
+
+  private static void moveIntoJar(Path folder, Path jar, String... entries) {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (String entry : entries) {
+        Path file = folder.resolve(entry);
+        out.putNextEntry(new JarEntry(entry));
+        out.write(Files.readAllBytes(file));
+        out.closeEntry();
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What the system class loader of a forked worker sees of the project's class folders: their resources, not their
+ * What the system class loader of a vmForks worker sees of the project's class folders: their resources, not their
  * classes. A test that asks {@code ClassLoader.getSystemClassLoader()} for a test resource finds it, as under
- * Surefire; but the classes stay with the worker's own loader (afresh for every file in vmForks), so no library that
- * resolves a class through the system loader (Java serialization, a framework's {@code Class.forName}) gets a second
- * copy of a project class that is not the test's. The view is a folder of symbolic links to the resources (a folder
- * that holds no class at all is linked as a whole), in the temporary folder — not in the project, where a test that
- * walks its module would meet the links — readable by this user only, made once per run and deleted with the pool;
- * one left by a run that was killed is deleted by the next.
+ * Surefire; but the classes stay with each file's own loader, so no library that resolves a class through the system
+ * loader gets a second copy of a project class that is not the test's. The view is a folder of symbolic links to the
+ * resources (a folder that holds no class at all is linked as a whole), in the temporary folder — not in the project,
+ * where a test that walks its module would meet the links — readable by this user only, made once per run and deleted
+ * with the pool; one left by a run that was killed is deleted by the next.
  */
 final class ResourceView {
   private static final String PREFIX = "lanes-resources-";

@@ -152,25 +152,41 @@ final class WorkerJvms {
     if (userFlags.stream().noneMatch(JacocoAgent::isJacocoAgent)) {
       project.coverage().map(JacocoAgent::flag).ifPresent(flags::add); // a build's own JaCoCo agent measures itself
     }
-    // The project's class folders (and the jars that share their packages) are loaded in front of the jars by the
-    // worker (ClassFoldersLoader), afresh for every file in vmForks. The JVM's class path is the jars a class-data
-    // archive can hold first, then the jars that change between runs, then the folders' resources (ResourceView), so
-    // its system class loader sees the test resources, while the archive maps the jars.
+    // The JVM's class path is the jars a class-data archive can hold first, then the jars that change between runs,
+    // then the project's own entries (its class folders and the jars that share their packages, which no library jar
+    // shares a class with). In forks they come last on the JVM's class path itself, as one class path under Surefire:
+    // a library that looks up the project's classes by name with its own loader (Java serialization) finds them. In
+    // vmForks every file gets them afresh (ClassFoldersLoader), and the libraries other than the test framework are
+    // loaded by the worker's LibraryLoader, which hands such a library the running file's classes; the JVM's class
+    // path then ends with the folders' resources (ResourceView), so its system class loader sees the test resources.
     // entries that do not exist (a module without main classes has no target/classes) add nothing, and would make the
     // archive's class path differ from the one the workers later see
     ClassPathSplit split = ClassPathSplit.of(project.classpath().stream().filter(Files::exists).toList());
+    boolean perFile = folders == ClassFolders.PER_FILE && !split.own().isEmpty();
     List<Path> archivable = new ArrayList<>();
     List<Path> changing = new ArrayList<>();
+    List<Path> libraries = new ArrayList<>(); // the worker's LibraryLoader's, in vmForks
+    List<Path> framework = perFile ? ClassPathSplit.testFramework(split.libraries()).libraries() : split.libraries();
     for (Path jar : split.libraries()) {
-      (changesBetweenRuns(jar, project) ? changing : archivable).add(jar);
+      if (!framework.contains(jar)) {
+        libraries.add(jar);
+      } else {
+        (changesBetweenRuns(jar, project) ? changing : archivable).add(jar);
+      }
     }
     archivable.addAll(RUNTIME);
-    List<Path> front = new ArrayList<>(split.own());
+    List<Path> own = new ArrayList<>(split.own());
+    List<Path> front = new ArrayList<>(own);
+    front.addAll(libraries);
     front.addAll(changing);
-    List<Path> classFolders = split.own();
+    List<Path> classFolders = perFile ? own : List.of();
     List<Path> classpath = new ArrayList<>(archivable);
     classpath.addAll(changing);
-    resources(project, split.own()).ifPresent(classpath::add);
+    if (perFile) {
+      resources(project, split.own()).ifPresent(classpath::add);
+    } else {
+      classpath.addAll(own);
+    }
     ClassDataArchives.Use archive = ClassDataArchives.Use.NONE;
     Optional<ModulePathLayout> modules = environment.useModulePath()
         ? ModulePathLayout.of(project.classpath().stream().filter(Files::exists).toList(),
@@ -191,8 +207,9 @@ final class WorkerJvms {
     launchFlags.add("-Dlanes.worker=" + worker.pool());
     List<String> arguments = new ArrayList<>(List.of(channel.address(), "lanes-" + worker.pool() + "-worker",
         String.join(File.pathSeparator, classFolders.stream().map(Path::toString).toList())));
-    if (folders == ClassFolders.PER_FILE && !classFolders.isEmpty()) {
+    if (perFile && !classFolders.isEmpty()) {
       arguments.add(ForkMain.PER_FILE);
+      arguments.add(String.join(File.pathSeparator, libraries.stream().map(Path::toString).toList()));
     }
     JvmLaunch launch = new JvmLaunch(options.javaExecutable(), launchFlags, classpath, ForkMain.class.getName(),
         arguments, project, worker.poolId());

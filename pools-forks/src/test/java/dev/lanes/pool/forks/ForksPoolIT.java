@@ -99,6 +99,21 @@ class ForksPoolIT {
   }
 
   @Test
+  void aLibraryOnTheClassPathDeserializesTheProjectsClassesWithAndWithoutAClassDataArchive() throws Exception {
+    Path folder = root.resolve("classes");
+    List<Path> classpath = TestClasspath.serializingLibrary(folder);
+    for (boolean isolate : List.of(true, false)) {
+      for (int run = 1; run <= 2; run++) { // the first trains an archive, the second maps it
+        PoolRun done = PoolTestKit.pool("forks").configFrom(root).classpath(classpath).testClassDirs(folder)
+            .include("**/app/*Test.class").option("isolate", isolate).option("maxWorkers", 1).run();
+        assertThat(done.files()).as("isolate = " + isolate + ", run " + run).extracting(TestModule::moduleId)
+            .containsExactlyInAnyOrder("app.RoundtripTest", "app.RoundtripAgainTest");
+        assertThat(done.files()).as("isolate = " + isolate + ", run " + run).are(passed());
+      }
+    }
+  }
+
+  @Test
   void bytesWrittenToFileDescriptor1AreTheFilesOutputNotMessages() throws Exception {
     PoolRun run = forks("forks", "**/RawOutputFixture.class").run();
 

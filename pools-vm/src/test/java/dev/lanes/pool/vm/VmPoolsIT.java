@@ -54,6 +54,26 @@ class VmPoolsIT {
         .as("one worker JVM ran every file").hasSize(1);
   }
 
+  /**
+   * Java serialization in a library on the class path resolves the project's classes with the library's loader: it
+   * must get the running file's classes (not a second copy, not an earlier file's), in one worker, file after file.
+   */
+  @Test
+  void aLibraryDeserializesTheRunningFilesClassesFileAfterFile() {
+    Path folder = root.resolve("classes");
+    List<Path> classpath = TestClasspath.serializingLibrary(folder);
+
+    PoolRun run = PoolTestKit.pool("vmForks").classpath(classpath).testClassDirs(folder).option("maxWorkers", 1)
+        .run();
+
+    assertThat(run.files()).extracting(f -> f.moduleId())
+        .containsExactlyInAnyOrder("app.RoundtripTest", "app.RoundtripAgainTest");
+    assertThat(run.files()).allMatch(passed()::matches);
+    assertThat(run.console()).as("the first file's worker is retired, and the run says why")
+        .containsPattern("worker \\d+ was retired after app\\.Roundtrip(Again)?Test: its JVM keeps the classes app\\.Point"
+            + " of this file's, which a library on the class path looked up by name");
+  }
+
   @Test
   void aFileThatEndsTheVmForksJvmFailsAloneAndTheNextFileGetsAFreshOne() {
     Path folder = root.resolve("classes");

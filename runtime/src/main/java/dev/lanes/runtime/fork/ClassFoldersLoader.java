@@ -43,6 +43,23 @@ final class ClassFoldersLoader extends URLClassLoader {
     }
   }
 
+  /**
+   * The class of that name from the folders, loading it if need be; {@code null} for a class they do not hold. Never
+   * asks the parent (which asks here: {@link dev.lanes.runtime.LibraryLoader}), and takes no lock for a class not
+   * here, so two loaders asking each other for a missing class cannot wait on each other.
+   */
+  Class<?> findOwn(String name) {
+    if (name.startsWith("java.") || findResource(name.replace('.', '/') + ".class") == null) {
+      return null;
+    }
+    try {
+      Class<?> loaded = loadClass(name, false);
+      return loaded.getClassLoader() == this ? loaded : null;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+  }
+
   @Override
   public URL getResource(String name) {
     URL found = findResource(name);

@@ -1,9 +1,11 @@
 package dev.lanes.runtime.fork;
 
 import dev.lanes.runtime.ConsoleRouter;
+import dev.lanes.runtime.LibraryLoader;
 import dev.lanes.runtime.WorkerLoop;
 import dev.lanes.runtime.codec.JsonCodec;
 import dev.lanes.spi.protocol.Codec;
+import dev.lanes.spi.protocol.Message;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -11,14 +13,15 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The main class of a forked worker JVM: connects to the host's private channel (address in the
- * first argument, the run's token in {@value #TOKEN_ENV}; the project's class folders in the third,
- * loaded in front of the class path by a {@link ClassFoldersLoader}, a fresh one for every file if the
- * fourth is {@value #PER_FILE}), then serves the worker protocol. The
- * child ends itself when the channel closes, so a host that dies, even by {@code kill -9}, leaves
- * no worker behind.
+ * first argument, the run's token in {@value #TOKEN_ENV}), then serves the worker protocol. The third argument names
+ * class folders to load in front of the class path with a {@link ClassFoldersLoader} (none: the project's classes are
+ * on the class path); with {@value #PER_FILE} and the library jars after it, a fresh one for every file over a
+ * {@link LibraryLoader} of those jars (vmForks). The child ends itself when the channel closes, so a host that dies,
+ * even by {@code kill -9}, leaves no worker behind.
  */
 public final class ForkMain {
   /** The environment variable holding the token the worker sends first; never on the command line, which {@code ps} shows. */
@@ -32,8 +35,9 @@ public final class ForkMain {
   }
 
   public static void main(String[] args) {
-    if (args.length != 3 && !(args.length == 4 && args[3].equals(PER_FILE))) {
-      System.err.println("usage: ForkMain <channel address> <worker name> <class folders, path-separated> [" + PER_FILE + "]");
+    if (args.length != 3 && !(args.length == 5 && args[3].equals(PER_FILE))) {
+      System.err.println("usage: ForkMain <channel address> <worker name> <class folders, path-separated> [" + PER_FILE
+          + " <library jars, path-separated>]");
       Runtime.getRuntime().halt(64);
     }
     ignoreInterrupts();
@@ -49,15 +53,36 @@ public final class ForkMain {
       return;
     }
     Codec codec = JsonCodec.forProtocol();
-    boolean perFile = args.length == 4 && !args[2].isEmpty(); // without folders, every file's classes are the jars'
-    WorkerLoop loop = new WorkerLoop(message -> {
+    boolean perFile = args.length == 5 && !args[2].isEmpty(); // without folders, every file's classes are the jars'
+    Consumer<Message> post = message -> {
       try {
         channel.post(codec.encode(message));
       } catch (IOException e) {
         end(CHANNEL_FAILED); // the host is gone: nobody is left to report to
       }
-    }, router.sink(), args[1], 0, perFile ? ForkMain.class.getClassLoader() : testLoader(args[2]), true,
-        perFile ? () -> testLoader(args[2]) : null);
+    };
+    WorkerLoop loop;
+    if (perFile) {
+      LibraryLoader libraries = new LibraryLoader(urls(args[4]), ForkMain.class.getClassLoader());
+      loop = new WorkerLoop(post, router.sink(), args[1], 0, libraries, true, new WorkerLoop.FileClassLoaders() {
+        @Override
+        public ClassLoader open() {
+          ClassFoldersLoader file = new ClassFoldersLoader(urls(args[2]), libraries);
+          libraries.serve(file::findOwn);
+          return file;
+        }
+
+        @Override
+        public List<String> close(ClassLoader file) {
+          List<String> served = libraries.release();
+          return served.isEmpty() ? List.of() : List.of("the classes " + String.join(", ", served)
+              + " of this file's, which a library on the class path looked up by name (Java serialization, or a"
+              + " Class.forName of its own)");
+        }
+      });
+    } else {
+      loop = new WorkerLoop(post, router.sink(), args[1], 0, testLoader(args[2]), true);
+    }
     try {
       for (String text = channel.read(); text != null; text = channel.read()) {
         loop.accept(text, codec);
@@ -111,17 +136,21 @@ public final class ForkMain {
 
   private static ClassLoader testLoader(String folders) {
     ClassLoader classpath = ForkMain.class.getClassLoader();
-    if (folders.isEmpty()) {
-      return classpath;
-    }
+    return folders.isEmpty() ? classpath : new ClassFoldersLoader(urls(folders), classpath);
+  }
+
+  /** The URLs of class path entries, path-separated; none for an empty string. */
+  static URL[] urls(String entries) {
     List<URL> urls = new ArrayList<>();
-    for (String folder : folders.split(File.pathSeparator)) {
-      try {
-        urls.add(Path.of(folder).toUri().toURL());
-      } catch (MalformedURLException e) {
-        throw new IllegalArgumentException("not a class folder: " + folder, e);
+    for (String entry : entries.split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        try {
+          urls.add(Path.of(entry).toUri().toURL());
+        } catch (MalformedURLException e) {
+          throw new IllegalArgumentException("not a class path entry: " + entry, e);
+        }
       }
     }
-    return new ClassFoldersLoader(urls.toArray(URL[]::new), classpath);
+    return urls.toArray(URL[]::new);
   }
 }

@@ -90,18 +90,9 @@ public final class TrainMain {
   }
 
   private static ClassLoader loader(String entries) {
-    List<URL> urls = new ArrayList<>();
-    for (String entry : entries.split(File.pathSeparator)) {
-      if (!entry.isEmpty()) {
-        try {
-          urls.add(Path.of(entry).toUri().toURL());
-        } catch (MalformedURLException e) {
-          throw new IllegalArgumentException("not a class path entry: " + entry, e);
-        }
-      }
-    }
-    return urls.isEmpty() ? TrainMain.class.getClassLoader()
-        : new ClassFoldersLoader(urls.toArray(URL[]::new), TrainMain.class.getClassLoader());
+    URL[] urls = ForkMain.urls(entries);
+    return urls.length == 0 ? TrainMain.class.getClassLoader()
+        : new ClassFoldersLoader(urls, TrainMain.class.getClassLoader());
   }
 
   /** Where a collect's reports go: nowhere. */
