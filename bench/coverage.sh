@@ -4,12 +4,13 @@
 #   Apache Commons Codec's own suite (bench/commons/codec) with the library's classes unpacked into target/classes,
 #   where a build would have compiled them (-Dsuite.classes), so there is code of the project's to measure.
 # Runs alternate (the order rotates every round); prints the median wall time of each and, per pool, coverage on ÷ off.
-# usage: bench/coverage.sh [ROUNDS=3] [CLASSES=200]; SUITES="generated codec" narrows it.
+# usage: bench/coverage.sh [ROUNDS=3] [CLASSES=200]; SUITES="generated codec" and POOLS="forks vmForks" narrow it.
 set -euo pipefail
 rounds="${1:-3}"; classes="${2:-200}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
 suites=(${SUITES:-generated codec})
+pools=(${POOLS:-threads vmThreads forks vmForks})
 export CI=true
 agent="$(ls "${HOME}"/.m2/repository/org/jacoco/org.jacoco.agent/0.8.15/org.jacoco.agent-0.8.15-runtime.jar)"
 generated="$here/work/coverage-suite"
@@ -85,7 +86,7 @@ command_of() { # suite runner
 
 "$repo/lanes" --version > /dev/null   # builds Lanes once, outside the timings
 runners=(surefire surefire-jacoco)
-for pool in threads vmThreads forks vmForks; do runners+=("lanes-$pool" "lanes-$pool-coverage"); done
+for pool in "${pools[@]}"; do runners+=("lanes-$pool" "lanes-$pool-coverage"); done
 for suite in "${suites[@]}"; do
   if [ "$suite" = generated ]; then generate; else (cd "$here/commons/$suite" && mvn -q -B -Dsuite.classes process-test-classes); fi
 done
@@ -116,7 +117,7 @@ echo "|---|---|---:|---:|---:|"
 for suite in "${suites[@]}"; do
   off=$(median "$suite" surefire); on=$(median "$suite" surefire-jacoco)
   awk -v s="$suite" -v a="$off" -v b="$on" 'BEGIN { printf "| %s | surefire (JaCoCo agent) | %d | %d | %.2f× |\n", s, a, b, b / a }'
-  for pool in threads vmThreads forks vmForks; do
+  for pool in "${pools[@]}"; do
     off=$(median "$suite" "lanes-$pool"); on=$(median "$suite" "lanes-$pool-coverage")
     awk -v s="$suite" -v p="$pool" -v a="$off" -v b="$on" 'BEGIN { printf "| %s | lanes %s | %d | %d | %.2f× |\n", s, p, a, b, b / a }'
   done

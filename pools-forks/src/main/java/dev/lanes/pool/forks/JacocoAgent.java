@@ -4,6 +4,7 @@ import dev.lanes.spi.Coverage;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * JaCoCo's agent for the worker JVMs of a run that measures coverage: the agent's runtime jar Lanes carries, and the
@@ -11,6 +12,9 @@ import java.nio.file.Path;
  * pool) adds to one file. A worker writes it before it ends (see {@code ForkMain}).
  */
 final class JacocoAgent {
+  /** The setting of JaCoCo's agent runtime, on the class path without {@code -javaagent}, that writes nothing. */
+  static final String OFFLINE_NO_OUTPUT = "-Djacoco-agent.output=none";
+
   private JacocoAgent() {
   }
 
@@ -20,6 +24,16 @@ final class JacocoAgent {
         + String.join(":", coverage.includes())
         + (coverage.excludes().isEmpty() ? "" : ",excludes=" + String.join(":", coverage.excludes()))
         + ",inclbootstrapclasses=false,jmx=false";
+  }
+
+  /**
+   * The settings of JaCoCo's agent runtime on a worker's class path, without {@code -javaagent}: what classes the host
+   * instrumented ({@link InstrumentedClasses}) measure is appended to the run's data file, which the worker writes
+   * before it ends (see {@code ForkMain}), or JaCoCo's own hook as a test exits the JVM.
+   */
+  static List<String> offlineFlags(Coverage coverage) {
+    return List.of("-Djacoco-agent.destfile=" + coverage.dataFile().toAbsolutePath(), "-Djacoco-agent.append=true",
+        "-Djacoco-agent.output=file", "-Djacoco-agent.jmx=false");
   }
 
   /** Whether a JVM flag starts JaCoCo's agent (the build's own, from its {@code argLine}). */

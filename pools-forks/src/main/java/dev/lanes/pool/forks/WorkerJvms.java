@@ -3,6 +3,7 @@ package dev.lanes.pool.forks;
 import dev.lanes.runtime.ClassPathSplit;
 import dev.lanes.runtime.WorkerMain;
 import dev.lanes.runtime.fork.ForkMain;
+import dev.lanes.spi.Coverage;
 import dev.lanes.spi.TestProject;
 import dev.lanes.spi.WorkerEnvironment;
 import dev.lanes.spi.WorkerOptions;
@@ -29,6 +30,7 @@ final class WorkerJvms {
   private final ClassFolders folders;
   private final Consumer<String> warn;
   private final java.util.Map<TestProject, ResourceView> views = new java.util.HashMap<>();
+  private final java.util.Map<TestProject, InstrumentedClasses> instrumented = new java.util.HashMap<>();
   private Launched spare;
   private Runnable spareKill;
   private boolean closed;
@@ -112,6 +114,10 @@ final class WorkerJvms {
       }
       views.clear();
     }
+    synchronized (instrumented) {
+      instrumented.values().forEach(InstrumentedClasses::delete);
+      instrumented.clear();
+    }
   }
 
   /** The spare is the reaper's until a worker takes it (then the worker answers for it). */
@@ -149,9 +155,9 @@ final class WorkerJvms {
     flags.addAll(options.execArgv());
     flags.addAll(environment.jvmArgs()); // Surefire's argLine: after the pool's own, so its flags win
     environment.systemProperties().forEach((key, value) -> flags.add("-D" + key + "=" + value));
-    if (userFlags.stream().noneMatch(JacocoAgent::isJacocoAgent)) {
-      project.coverage().map(JacocoAgent::flag).ifPresent(flags::add); // a build's own JaCoCo agent measures itself
-    }
+    // a build's own JaCoCo agent (in its argLine) measures itself
+    Optional<Coverage> coverage = userFlags.stream().anyMatch(JacocoAgent::isJacocoAgent) ? Optional.empty()
+        : project.coverage();
     // The JVM's class path is the jars a class-data archive can hold first, then the jars that change between runs,
     // then the project's own entries (its class folders and the jars that share their packages, which no library jar
     // shares a class with). In forks they come last on the JVM's class path itself, as one class path under Surefire:
@@ -176,6 +182,16 @@ final class WorkerJvms {
     }
     archivable.addAll(RUNTIME);
     List<Path> own = new ArrayList<>(split.own());
+    boolean modulePath = environment.useModulePath();
+    // coverage: the host instruments the project's classes for JaCoCo's runtime on the class path (InstrumentedClasses);
+    // on the module path, JaCoCo's agent does
+    boolean offline = coverage.isPresent() && !modulePath;
+    if (offline) {
+      own.add(0, instrumented(project, split.own(), coverage.get()));
+      archivable.add(JacocoAgent.jar());
+    } else {
+      coverage.map(JacocoAgent::flag).ifPresent(flags::add);
+    }
     List<Path> front = new ArrayList<>(own);
     front.addAll(libraries);
     front.addAll(changing);
@@ -188,7 +204,7 @@ final class WorkerJvms {
       classpath.addAll(own);
     }
     ClassDataArchives.Use archive = ClassDataArchives.Use.NONE;
-    Optional<ModulePathLayout> modules = environment.useModulePath()
+    Optional<ModulePathLayout> modules = modulePath
         ? ModulePathLayout.of(project.classpath().stream().filter(Files::exists).toList(),
             split.own().stream().filter(Files::isDirectory).toList(), warn)
         : Optional.empty();
@@ -199,9 +215,17 @@ final class WorkerJvms {
       flags.addAll(modules.get().flags());
       classFolders = List.of();
     } else if (options.classDataSharing()) {
-      archive = archives.use(options.javaExecutable(), project, archivable, front, flags, warn);
+      // the training JVM may load an instrumented class: what it measures goes nowhere
+      List<String> training = new ArrayList<>(flags);
+      if (offline) {
+        training.add(JacocoAgent.OFFLINE_NO_OUTPUT);
+      }
+      archive = archives.use(options.javaExecutable(), project, archivable, front, training, warn);
     }
     List<String> launchFlags = new ArrayList<>(flags);
+    if (offline) {
+      launchFlags.addAll(JacocoAgent.offlineFlags(coverage.get()));
+    }
     launchFlags.addAll(archive.flags());
     // a worker may be started before its slot is known (a spare): its name is its pool's
     launchFlags.add("-Dlanes.worker=" + worker.pool());
@@ -238,6 +262,20 @@ final class WorkerJvms {
       }
       return Optional.of(view.folder());
     }
+  }
+
+  /** The project's measured classes, instrumented (made on its first worker, brought up to date on every one). */
+  private Path instrumented(TestProject project, List<Path> own, Coverage coverage) throws IOException {
+    InstrumentedClasses classes;
+    synchronized (instrumented) {
+      classes = instrumented.get(project);
+      if (classes == null) {
+        classes = InstrumentedClasses.of(own.stream().filter(Files::isDirectory).toList(), coverage, warn);
+        instrumented.put(project, classes);
+        Reaper.add(classes::delete); // a run ended by a signal deletes it too
+      }
+    }
+    return classes.refresh();
   }
 
   /**
