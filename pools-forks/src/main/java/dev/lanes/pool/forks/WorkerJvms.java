@@ -182,10 +182,13 @@ final class WorkerJvms {
     }
     archivable.addAll(RUNTIME);
     List<Path> own = new ArrayList<>(split.own());
-    boolean modulePath = environment.useModulePath();
+    Optional<ModulePathLayout> modules = environment.useModulePath() // a project with a module-info.java
+        ? ModulePathLayout.of(project.classpath().stream().filter(Files::exists).toList(),
+            split.own().stream().filter(Files::isDirectory).toList(), warn)
+        : Optional.empty();
     // coverage: the host instruments the project's classes for JaCoCo's runtime on the class path (InstrumentedClasses);
     // on the module path, JaCoCo's agent does
-    boolean offline = coverage.isPresent() && !modulePath;
+    boolean offline = coverage.isPresent() && modules.isEmpty();
     if (offline) {
       own.add(0, instrumented(project, split.own(), coverage.get()));
       archivable.add(JacocoAgent.jar());
@@ -204,10 +207,6 @@ final class WorkerJvms {
       classpath.addAll(own);
     }
     ClassDataArchives.Use archive = ClassDataArchives.Use.NONE;
-    Optional<ModulePathLayout> modules = modulePath
-        ? ModulePathLayout.of(project.classpath().stream().filter(Files::exists).toList(),
-            split.own().stream().filter(Files::isDirectory).toList(), warn)
-        : Optional.empty();
     if (modules.isPresent()) {
       // the module's classes are the boot layer's: one set per JVM, as in Surefire's fork; no archive either
       classpath = new ArrayList<>(modules.get().classpath());

@@ -114,6 +114,22 @@ class ForksPoolIT {
   }
 
   @Test
+  void coverageInstrumentsTheProjectsClassesWithoutAnAgentAndTheWorkerWritesWhatRan() throws Exception {
+    PoolRun run = environmentFixture().option("coverage.enabled", true).run();
+
+    assertThat(run.files()).singleElement().is(passed());
+    assertThat(printed(run, "EnvironmentFixture")).as("JaCoCo's runtime on the class path, not its agent")
+        .contains("-Djacoco-agent.destfile=").doesNotContain("-javaagent");
+    org.jacoco.core.tools.ExecFileLoader data = new org.jacoco.core.tools.ExecFileLoader();
+    data.load(root.resolve("target/lanes-coverage/jacoco.exec").toFile());
+    assertThat(data.getExecutionDataStore().getContents()).as("what the worker measured")
+        .anySatisfy(measured -> {
+          assertThat(measured.getName()).isEqualTo("dev/lanes/pool/forks/fixtures/EnvironmentFixture");
+          assertThat(measured.hasHits()).isTrue();
+        });
+  }
+
+  @Test
   void bytesWrittenToFileDescriptor1AreTheFilesOutputNotMessages() throws Exception {
     PoolRun run = forks("forks", "**/RawOutputFixture.class").run();
 
