@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Code coverage of a project's tests, as JaCoCo measures it: which classes to measure and where the execution data
- * goes. A pool that starts JVMs gives them JaCoCo's agent (unless the project's JVM flags hold one already); an
- * in-process pool instruments the project's classes as its class loaders define them, with JaCoCo's own library.
+ * goes. A pool instruments the project's classes with JaCoCo's own library: the forked pools once per run, for
+ * JaCoCo's agent runtime on their JVMs' class path (its agent, on the module path; none of theirs when the project's
+ * JVM flags hold one already), an in-process pool as its class loaders define them.
  * Either way the data is appended to {@code dataFile}, in JaCoCo's format, so workers and pools of one run add up.
  *
  * @param dataFile JaCoCo's execution data ({@code jacoco.exec}), appended to
