@@ -70,8 +70,8 @@ class VmPoolsIT {
         .containsExactlyInAnyOrder("app.RoundtripTest", "app.RoundtripAgainTest");
     assertThat(run.files()).allMatch(passed()::matches);
     assertThat(run.console()).as("the first file's worker is retired, and the run says why")
-        .containsPattern("worker \\d+ was retired after app\\.Roundtrip(Again)?Test: its JVM keeps the classes app\\.Point"
-            + " of this file's, which a library on the class path looked up by name");
+        .containsPattern("worker \\d+ was retired after app\\.Roundtrip(Again)?Test: its JVM keeps this file's app\\.Point,"
+            + " which a library on the class path looked up by name");
   }
 
   @Test

@@ -75,9 +75,9 @@ public final class ForkMain {
         @Override
         public List<String> close(ClassLoader file) {
           List<String> served = libraries.release();
-          return served.isEmpty() ? List.of() : List.of("the classes " + String.join(", ", served)
-              + " of this file's, which a library on the class path looked up by name (Java serialization, or a"
-              + " Class.forName of its own)");
+          return served.isEmpty() ? List.of() : List.of("this file's " + String.join(", ", served)
+              + ", which a library on the class path looked up by name (Java serialization, or a Class.forName of its"
+              + " own)");
         }
       });
     } else {
