@@ -79,37 +79,30 @@ class ForksPoolIT {
     assertThat(run.files()).singleElement().is(passed());
   }
 
+  /**
+   * The JVM's class path as under Surefire: the system class loader finds the test resources, and a library on the
+   * class path that deserializes the project's classes with its own loader finds them.
+   */
   @Test
-  void theSystemClassLoaderSeesTheTestResourcesWithAndWithoutAClassDataArchive() throws Exception {
+  void theSystemClassLoaderSeesTheTestResourcesAndALibraryTheProjectsClassesWithAndWithoutAClassDataArchive()
+      throws Exception {
     Path folder = root.resolve("classes");
-    List<Path> classpath = TestClasspath.packageSplitAcrossAJar(folder);
+    List<Path> classpath = new java.util.ArrayList<>(TestClasspath.packageSplitAcrossAJar(folder));
+    classpath.addAll(1, TestClasspath.serializingLibrary(folder).stream().filter(p -> p.toString().endsWith(
+        "roundtrip.jar")).toList());
     for (boolean isolate : List.of(true, false)) {
       for (int run = 1; run <= 2; run++) { // the first trains an archive, the second maps it
         PoolRun done = PoolTestKit.pool("forks").configFrom(root).classpath(classpath).testClassDirs(folder)
-            .include("**/split/*Test.class").option("isolate", isolate).run();
+            .include("**/split/*Test.class", "**/app/*Test.class").option("isolate", isolate).run();
         assertThat(done.files()).as("isolate = " + isolate + ", run " + run).extracting(TestModule::moduleId)
-            .containsExactlyInAnyOrder("split.LibraryTest", "split.SystemLoaderTest");
+            .containsExactlyInAnyOrder("split.LibraryTest", "split.SystemLoaderTest", "app.RoundtripTest",
+                "app.RoundtripAgainTest");
         assertThat(done.files()).as("isolate = " + isolate + ", run " + run).are(passed());
       }
     }
     try (Stream<Path> made = Files.list(root.resolve("target/lanes-cds"))) {
       assertThat(made.filter(p -> p.toString().matches(".*\\.(jsa|aot)"))).as("the archive the second runs mapped")
           .isNotEmpty();
-    }
-  }
-
-  @Test
-  void aLibraryOnTheClassPathDeserializesTheProjectsClassesWithAndWithoutAClassDataArchive() throws Exception {
-    Path folder = root.resolve("classes");
-    List<Path> classpath = TestClasspath.serializingLibrary(folder);
-    for (boolean isolate : List.of(true, false)) {
-      for (int run = 1; run <= 2; run++) { // the first trains an archive, the second maps it
-        PoolRun done = PoolTestKit.pool("forks").configFrom(root).classpath(classpath).testClassDirs(folder)
-            .include("**/app/*Test.class").option("isolate", isolate).option("maxWorkers", 1).run();
-        assertThat(done.files()).as("isolate = " + isolate + ", run " + run).extracting(TestModule::moduleId)
-            .containsExactlyInAnyOrder("app.RoundtripTest", "app.RoundtripAgainTest");
-        assertThat(done.files()).as("isolate = " + isolate + ", run " + run).are(passed());
-      }
     }
   }
 
