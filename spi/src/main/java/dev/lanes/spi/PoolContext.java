@@ -1,7 +1,10 @@
 package dev.lanes.spi;
 
 import dev.lanes.spi.protocol.RuntimeRpc;
+import dev.lanes.spi.report.FileReport;
+import dev.lanes.spi.report.FileRuns;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +21,28 @@ public interface PoolContext {
 
   /** The methods a worker of {@code project} calls back; reports go to the state and the reporters. */
   RuntimeRpc createMethodsRPC(TestProject project, boolean collect);
+
+  /**
+   * A report of {@code spec}'s run, for a pool that runs files its own way: declare, start and end its tests through
+   * handles; the report keeps the order {@link RuntimeRpc} needs and derives the suites' results. The file is queued.
+   */
+  default FileReport report(TestSpecification spec) {
+    return FileReport.running(createMethodsRPC(spec.project(), false), spec);
+  }
+
+  /**
+   * Runs {@code specs} through {@code run}, one {@link FileReport} each, as the built-in pools schedule files: at most
+   * {@code maxWorkers} at once, a file whose run throws failed with the error, every report finished, files not yet
+   * started when the run stops ({@code bail}) skipped ({@link FileRuns}). Completes when every file ended.
+   */
+  default CompletionStage<Void> runFiles(List<TestSpecification> specs, FileRuns.FileRun run) {
+    return FileRuns.run(this, specs, run);
+  }
+
+  /** A report that only collects {@code spec}'s tests ({@code lanes list}): declare them, then {@code finished()}. */
+  default FileReport collect(TestSpecification spec) {
+    return FileReport.collecting(createMethodsRPC(spec.project(), true), spec);
+  }
 
   /** Core's scheduler (queue, {@code maxWorkers} slots, isolation, reuse, crash handling) over {@code factory}'s workers. */
   ProcessPool workerPool(WorkerFactory factory);
