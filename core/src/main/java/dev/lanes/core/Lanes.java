@@ -12,7 +12,9 @@ import dev.lanes.core.internal.registry.PoolRegistry;
 import dev.lanes.core.internal.reporters.BlobReporter;
 import dev.lanes.core.internal.reporters.Blobs;
 import dev.lanes.core.internal.reporters.ReporterFactory;
+import dev.lanes.core.internal.scheduler.PoolWatch;
 import dev.lanes.core.internal.scheduler.Waits;
+import dev.lanes.core.internal.scheduler.WorkerProcessPool;
 import dev.lanes.core.internal.sequence.ResultsCache;
 import dev.lanes.core.internal.sequence.Sequencing;
 import dev.lanes.core.internal.state.JvmExit;
@@ -217,7 +219,7 @@ public final class Lanes {
     }
     try {
       run.start(specs);
-      executeGroups(pools, groups, run, options.collectOnly(), List.of());
+      executeGroups(pools, groups, run, options.collectOnly(), List.of(), logger);
       closePools(pools, selected, run);
       if (options.collectOnly()) {
         run.collectedAll();
@@ -456,19 +458,19 @@ public final class Lanes {
 
   /** Runs the groups of {@code sequence.groupOrder} one after the other; after a bail the rest are not run. */
   static void executeGroups(Map<String, ProcessPool> pools, List<List<TestSpecification>> groups, TestRun run,
-                            boolean collectOnly, List<String> invalidates) {
+                            boolean collectOnly, List<String> invalidates, PoolLogger logger) {
     for (List<TestSpecification> group : groups) {
       if (run.cancelled()) {
         run.failFiles(group, TestError.of("Cancelled", "the run stopped handing out files"));
       } else {
-        execute(pools, byPool(group), run, collectOnly, invalidates);
+        execute(pools, byPool(group), run, collectOnly, invalidates, logger);
       }
     }
   }
 
   private static void execute(Map<String, ProcessPool> pools, Map<String, List<TestSpecification>> byPool, TestRun run,
-                              boolean collectOnly, List<String> invalidates) {
-    List<CompletableFuture<Void>> running = new ArrayList<>();
+                              boolean collectOnly, List<String> invalidates, PoolLogger logger) {
+    List<PoolWatch.Watched> running = new ArrayList<>();
     for (Map.Entry<String, ProcessPool> entry : pools.entrySet()) {
       List<TestSpecification> specs = byPool.get(entry.getKey());
       if (specs == null) {
@@ -482,7 +484,7 @@ public final class Lanes {
       } catch (RuntimeException e) {
         future = CompletableFuture.failedFuture(e);
       }
-      running.add(future.handle((ok, error) -> {
+      running.add(new PoolWatch.Watched(pool.name(), specs, future.handle((ok, error) -> {
         if (error != null) {
           Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException
               ? error.getCause() : error;
@@ -490,9 +492,9 @@ public final class Lanes {
               .withCause(TestErrors.of(cause)));
         }
         return null;
-      }));
+      }), !(pool instanceof WorkerProcessPool)));
     }
-    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    PoolWatch.await(running, run, logger);
   }
 
   static void closePools(Map<String, ProcessPool> pools, List<ProjectConfig> projects, TestRun run) {

@@ -234,7 +234,7 @@ public final class WatchSession implements AutoCloseable {
         run.failFiles(ordered, TestError.of("ConfigurationError", String.join("\n", problems)));
       } else {
         poolsFor(ordered);
-        Lanes.executeGroups(pools, groups, run, false, invalidates);
+        Lanes.executeGroups(pools, groups, run, false, invalidates, logger);
       }
       Reporter.RunEndReason reason = run.end();
       Lanes.recordResults(cache, run, logger);

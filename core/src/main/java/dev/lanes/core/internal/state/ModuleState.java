@@ -29,6 +29,8 @@ final class ModuleState implements TestModule {
   int poolId;
   long startTime;
   long durationMillis;
+  /** When its pool last reported on it ({@link System#nanoTime}), 0 before it did. */
+  long lastEvent;
   /** Reported from a blob: its times are the run's that wrote it. */
   boolean replayed;
 

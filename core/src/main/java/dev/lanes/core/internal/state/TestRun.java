@@ -108,6 +108,7 @@ public final class TestRun {
       return; // an interrupted run ended early; late reports change nothing
     }
     ModuleState module = module(project, file);
+    module.lastEvent = System.nanoTime();
     module.poolId = poolId;
     if (module.startTime == 0) {
       module.startTime = System.currentTimeMillis();
@@ -126,6 +127,7 @@ public final class TestRun {
     }
     for (Task file : files) {
       ModuleState module = module(project, file);
+      module.lastEvent = System.nanoTime();
       module.collect(file, tasks);
       if (!collect) {
         queuedFirst(module);
@@ -147,6 +149,7 @@ public final class TestRun {
           + "' under unknown parent '" + parentId + "'. This is a bug in the pool."));
       return;
     }
+    module.lastEvent = System.nanoTime();
     if (parent == null) {
       module.roots.add(module.add(task, null, tasks));
     } else {
@@ -159,6 +162,7 @@ public final class TestRun {
       return; // an interrupted run ended early; late reports change nothing
     }
     for (TaskResultPack pack : packs) {
+      touch(pack.taskId());
       TaskNode node = tasks.get(pack.taskId());
       if (node != null) {
         node.result = pack.result();
@@ -201,6 +205,7 @@ public final class TestRun {
     if (ended) {
       return; // an interrupted run ended early; late reports change nothing
     }
+    log.taskId().ifPresent(this::touch);
     Optional<TaskNode> node = log.taskId().map(tasks::get);
     if (node.isPresent()) {
       node.get().logs.add(log);
@@ -244,6 +249,37 @@ public final class TestRun {
         module.result = TaskResult.failed(module.durationMillis, List.of(reported));
         end(module);
       }
+    }
+  }
+
+  /** Of {@code specs}, those whose file has not ended. */
+  public synchronized List<TestSpecification> unfinished(List<TestSpecification> specs) {
+    return specs.stream().filter(spec -> {
+      ModuleState module = modules.get(spec.fileId());
+      return module == null || !module.ended;
+    }).toList();
+  }
+
+  /** The last time ({@link System#nanoTime}) a pool reported on one of {@code specs}' files; {@code since} if later. */
+  public synchronized long lastReport(List<TestSpecification> specs, long since) {
+    long last = since;
+    for (TestSpecification spec : specs) {
+      ModuleState module = modules.get(spec.fileId());
+      if (module != null && module.lastEvent != 0 && module.lastEvent - last > 0) {
+        last = module.lastEvent;
+      }
+    }
+    return last;
+  }
+
+  private void touch(String taskId) {
+    ModuleState module = modules.get(taskId);
+    TaskNode node = module == null ? tasks.get(taskId) : null;
+    if (node != null) {
+      module = (ModuleState) node.module();
+    }
+    if (module != null) {
+      module.lastEvent = System.nanoTime();
     }
   }
 
