@@ -6,6 +6,8 @@
 #   lanes-default       lanes:test with no configuration at all: the default pool, Surefire's settings taken over
 #   lanes-vmForks, lanes-forks, lanes-threads, lanes-vmThreads    lanes:test with that pool (-Dlanes.pool)
 #   surefire-reuseForks-false    Surefire with a JVM per class (not run unless named in RUNNERS)
+#   lanes-forks-reused  forks with isolate=false: Surefire's own model, the project's classes loaded once per JVM
+#                       (not run unless named in RUNNERS; what vmForks' fresh classes per file cost)
 # Then it checks, test by test (bench/CompareReports.java), that each Lanes run has the same tests with the same
 # outcomes as Surefire's, and prints the median wall time of each `mvn test` and Surefire's time ÷ it as a Markdown
 # table. Runs alternate (the order rotates every round), so the machine's drift touches every runner alike.
@@ -25,6 +27,7 @@ flags_of() {
     surefire) echo "-Dsurefire.skip=false -Dlanes.skip=true" ;;
     surefire-reuseForks-false) echo "-Dsurefire.skip=false -Dlanes.skip=true -DreuseForks=false" ;;
     lanes-default) echo "" ;;
+    lanes-forks-reused) echo "-Dlanes.pool=forks -Dlanes.isolate=false" ;;
     lanes-*) echo "-Dlanes.pool=${1#lanes-}" ;;
     *) echo "unknown runner: $1" >&2; exit 2 ;;
   esac
