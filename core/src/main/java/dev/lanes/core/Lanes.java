@@ -492,7 +492,7 @@ public final class Lanes {
               .withCause(TestErrors.of(cause)));
         }
         return null;
-      }), !(pool instanceof WorkerProcessPool)));
+      }), !(pool instanceof WorkerProcessPool) && !run.isScheduled(entry.getKey())));
     }
     PoolWatch.await(running, run, logger);
   }

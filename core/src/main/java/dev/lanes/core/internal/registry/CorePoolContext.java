@@ -42,6 +42,7 @@ final class CorePoolContext implements PoolContext {
 
   @Override
   public ProcessPool workerPool(WorkerFactory factory) {
+    run.scheduledBy(poolName);
     return new WorkerProcessPool(poolName, factory, run, logger);
   }
 

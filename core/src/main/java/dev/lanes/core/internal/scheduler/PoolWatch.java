@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  * nothing on any of its unfinished files for {@code testTimeout + teardownTimeout} (its files' largest; never with
  * {@code testTimeout = 0}), those files fail with the reason and the run goes on without that pool's run. A pool that
  * ended every file but whose run never completes is waited for {@code teardownTimeout} more, then left with a warning.
- * The scheduler's own pools need no watch (each worker has its time-outs), but wrapped ones get it like any other.
+ * Pools that run their files through the scheduler ({@code PoolContext.workerPool}, wrapped or not) are not watched:
+ * each of its runners has its own time-outs, which end a hung file with a thread dump.
  */
 public final class PoolWatch {
   private static final long TICK_MILLIS = 200;

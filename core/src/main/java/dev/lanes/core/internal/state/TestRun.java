@@ -39,6 +39,7 @@ public final class TestRun {
 
   private final Reporters reporters;
   private final Map<String, ModuleState> modules = new LinkedHashMap<>();
+  private final java.util.Set<String> scheduled = new java.util.HashSet<>();
   private final Map<String, TaskNode> tasks = new HashMap<>();
   private final List<TestError> unhandledErrors = new ArrayList<>();
   private final List<TestError> reportErrors = new ArrayList<>();
@@ -250,6 +251,16 @@ public final class TestRun {
         end(module);
       }
     }
+  }
+
+  /** {@code pool} (as selected: a name or a jar's path) runs its files through the scheduler, whose runners watch them. */
+  public synchronized void scheduledBy(String pool) {
+    scheduled.add(pool);
+  }
+
+  /** Whether {@code pool} runs its files through the scheduler ({@link #scheduledBy}). */
+  public synchronized boolean isScheduled(String pool) {
+    return scheduled.contains(pool);
   }
 
   /** Of {@code specs}, those whose file has not ended. */
