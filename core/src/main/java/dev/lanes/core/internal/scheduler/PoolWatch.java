@@ -34,6 +34,7 @@ public final class PoolWatch {
     List<Watched> waiting = new ArrayList<>(runs);
     List<Watched> allEnded = new ArrayList<>();
     long[] endedAt = new long[runs.size()];
+    boolean interrupted = false;
     while (!waiting.isEmpty()) {
       try {
         CompletableFuture.anyOf(waiting.stream().map(Watched::run).toArray(CompletableFuture[]::new))
@@ -41,8 +42,8 @@ public final class PoolWatch {
       } catch (TimeoutException e) {
         // look at each run below
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+        // as join() does: an interrupt (a test that interrupts every thread) does not end the wait
+        interrupted = true;
       } catch (Exception e) {
         // a run that failed: its handler reports it; waiting goes on for the others
       }
@@ -71,6 +72,9 @@ public final class PoolWatch {
           }
         }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
