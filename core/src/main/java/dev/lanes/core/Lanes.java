@@ -155,7 +155,9 @@ public final class Lanes {
     List<Reporter> reporters = new ArrayList<>(options.collectOnly() ? List.of()
         : ReporterFactory.create(config, reporterOptions(config, options), problems));
     reporters.addAll(options.extraReporters());
-    List<ProjectConfig> selected = selectProjects(config, options, problems);
+    PoolRegistry registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());
+    List<ProjectConfig> selected = withPoolFiles(selectProjects(config, options, problems), registry, config.root(),
+        problems);
     Map<String, String> origins = new LinkedHashMap<>();
     ResultsCache cache = new ResultsCache(config.root());
     Sequencing sequencing = new Sequencing(config.settings(), selected, cache);
@@ -166,7 +168,6 @@ public final class Lanes {
             options.testNamePatterns().apply(spec.moduleId()), spec.testIds())).toList();
     List<TestSpecification> specs = sequencing.apply(found, problems);
     List<List<TestSpecification>> groups = sequencing.groups(specs, problems);
-    PoolRegistry registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());
     TestRun run = new TestRun(reporters);
     run.bail(config.settings().bail());
     Map<String, ProcessPool> pools = createPools(config, registry, byPool(specs), origins, run, logger, problems);
@@ -191,7 +192,8 @@ public final class Lanes {
       options.console().println("No test files found, exiting with code " + (pass ? 0 : 1));
       selected.forEach(p -> options.console().println("  " + (p.name().isEmpty() ? "" : p.name() + ": ")
           + (p.takesSources()
-              ? p.pool() + ".include " + p.sources().include() + ", " + p.pool() + ".exclude " + p.sources().exclude()
+              ? p.sources().pool() + ".include " + p.sources().include() + ", " + p.sources().pool() + ".exclude "
+                  + p.sources().exclude()
                   + " in " + relative(config.root(), p.sources().dirs())
               : "include " + p.include() + ", exclude " + p.exclude() + " in "
                   + relative(config.root(), p.testClassDirs()))));
@@ -365,6 +367,33 @@ public final class Lanes {
     return selected;
   }
 
+  /**
+   * The projects with the files their pools take: test classes, or the source files the pool's provider declares
+   * ({@code PoolProvider.testFiles}). A {@code <name>.include}/{@code exclude} that names no pool is a problem. A pool
+   * that cannot be loaded leaves its project as it is; creating the pools reports why.
+   */
+  static List<ProjectConfig> withPoolFiles(List<ProjectConfig> projects, PoolRegistry registry, Path root,
+                                           List<String> problems) {
+    List<ProjectConfig> resolved = new ArrayList<>();
+    for (ProjectConfig project : projects) {
+      PoolRegistry.Resolution resolution = registry.resolve(project.pool(), project.poolOrigin(), root);
+      resolved.add(resolution.provider().map(provider -> project.withFiles(provider.name(), provider.testFiles()))
+          .orElse(project));
+    }
+    Set<String> names = registry.names();
+    Set<String> reported = new HashSet<>();
+    for (ProjectConfig project : resolved) {
+      project.poolGlobs().forEach((name, globs) -> {
+        if (!names.contains(name) && reported.add(globs.origin() + " " + name)) {
+          problems.add(globs.origin() + ": unknown key '" + name + "'; " + name + ".include and " + name
+              + ".exclude choose the files of a pool named '" + name + "' that takes source files, and no pool is"
+              + " named so; known pools: " + String.join(", ", names) + ".");
+        }
+      });
+    }
+    return resolved;
+  }
+
   static List<TestSpecification> specifications(List<ProjectConfig> projects, List<String> filters,
                                                         Map<String, String> origins, List<String> problems) {
     return specifications(projects, filters, origins, problems, Optional.empty());
@@ -377,11 +406,11 @@ public final class Lanes {
     List<TestSpecification> specs = new ArrayList<>();
     for (ProjectConfig config : projects) {
       String label = config.name().isEmpty() ? "" : "project '" + config.name() + "': ";
-      if (config.classpath().isEmpty() && !config.pool().equals(ProjectConfig.SourceFiles.BROWSER_POOL)) {
+      if (config.classpath().isEmpty() && (!config.takesSources() || config.sources().needsClasspath())) {
         problems.add(label + "the test class path is empty; set classpath in lanes.conf or pass --classpath.");
         continue;
       }
-      if (config.takesSources()) { // type-test sources compiled against the class path as it is, or JS modules
+      if (config.takesSources()) { // its pool's own kind of file (type tests, JS modules, scripts), the class path as is
         TestProject project = testProject(config, config.classpath(), coverage);
         origins.putIfAbsent(config.pool(), config.poolOrigin());
         for (String source : TestClassScanner.scanSources(config)) {

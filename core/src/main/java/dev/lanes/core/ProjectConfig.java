@@ -1,27 +1,31 @@
 package dev.lanes.core;
 
+import dev.lanes.spi.TestFiles;
 import dev.lanes.spi.WorkerEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One project as resolved from configuration: where its classes are, which files to run, in which
  * pool, and how. {@code poolMatchGlobs} pairs a glob over class file paths with a pool; {@code vmMemoryLimit}
- * is in bytes; {@code typecheck} and {@code browser} say where the test files of a project whose pool is
- * {@code typecheck} (type-test sources) or {@code browser} (JavaScript modules) are: those pools take source files.
- * {@code tags} are JUnit Platform tag expressions (a test runs if it matches any); {@code configurationParameters} the
- * JUnit Platform's; {@code environment} is what the tests' JVM gets: flags, system properties, environment variables,
- * working folder.
+ * is in bytes. A pool whose provider declares source files ({@link TestFiles}) takes files below
+ * {@code testSourceDirs}: {@code poolGlobs} are the user's {@code <pool name>.include}/{@code exclude} overrides by
+ * pool name, and {@code sourceFiles} what the project's pool takes once its provider is known
+ * ({@link #withFiles}; empty for test classes). {@code tags} are JUnit Platform tag expressions (a test runs if it
+ * matches any); {@code configurationParameters} the JUnit Platform's; {@code environment} is what the tests' JVM gets:
+ * flags, system properties, environment variables, working folder.
  */
 public record ProjectConfig(String name, Path root, String pool, String poolOrigin, List<Path> classpath,
                             List<Path> testClassDirs, List<String> include, List<String> exclude,
                             List<PoolMatch> poolMatchGlobs, boolean isolate, int maxWorkers, Duration testTimeout,
-                            Duration teardownTimeout, long vmMemoryLimit, SourceFiles typecheck,
-                            SourceFiles browser, int groupOrder, int retry, List<String> tags,
-                            Map<String, String> configurationParameters, WorkerEnvironment environment) {
+                            Duration teardownTimeout, long vmMemoryLimit, List<Path> testSourceDirs,
+                            Map<String, PoolGlobs> poolGlobs, Optional<SourceFiles> sourceFiles, int groupOrder,
+                            int retry, List<String> tags, Map<String, String> configurationParameters,
+                            WorkerEnvironment environment) {
   public ProjectConfig {
     Objects.requireNonNull(name, "name");
     classpath = List.copyOf(classpath);
@@ -29,40 +33,53 @@ public record ProjectConfig(String name, Path root, String pool, String poolOrig
     include = List.copyOf(include);
     exclude = List.copyOf(exclude);
     poolMatchGlobs = List.copyOf(poolMatchGlobs);
-    Objects.requireNonNull(typecheck, "typecheck");
-    Objects.requireNonNull(browser, "browser");
+    testSourceDirs = List.copyOf(testSourceDirs);
+    poolGlobs = Map.copyOf(poolGlobs);
+    Objects.requireNonNull(sourceFiles, "sourceFiles");
     tags = List.copyOf(tags);
     configurationParameters = Map.copyOf(configurationParameters);
     Objects.requireNonNull(environment, "environment");
   }
 
-  /** Whether this project's files are type-test sources, checked by the typecheck pool, rather than test classes. */
-  public boolean checksTypes() {
-    return pool.equals(SourceFiles.TYPECHECK_POOL);
-  }
-
-  /** Whether this project's files are source files below {@code testSourceDirs} (typecheck, browser), not classes. */
+  /** Whether this project's files are source files below {@code testSourceDirs} (its pool's kind), not classes. */
   public boolean takesSources() {
-    return checksTypes() || pool.equals(SourceFiles.BROWSER_POOL);
+    return sourceFiles.isPresent();
   }
 
-  /** The globs of a project that {@linkplain #takesSources() takes sources}: {@code <pool>.include}/{@code exclude}. */
+  /** The source files of a project that {@linkplain #takesSources() takes sources}. */
   public SourceFiles sources() {
-    return checksTypes() ? typecheck : browser;
+    return sourceFiles.orElseThrow(() -> new IllegalStateException("project '" + name + "' takes test classes"));
   }
 
-  /** Test files that are sources: globs over the files below {@code dirs} (the typecheck and browser pools'). */
-  public record SourceFiles(List<Path> dirs, List<String> include, List<String> exclude) {
-    /** The pool whose projects take type-test sources. */
-    public static final String TYPECHECK_POOL = "typecheck";
-    /** The pool whose projects take JavaScript modules. */
-    public static final String BROWSER_POOL = "browser";
+  /**
+   * This project with the files its pool's provider (named {@code providerName}) declares: source files take the
+   * user's {@code <providerName>.include}/{@code exclude} where written, the provider's globs otherwise.
+   */
+  public ProjectConfig withFiles(String providerName, TestFiles files) {
+    Optional<SourceFiles> sources = Optional.empty();
+    if (files.takesSources()) {
+      Optional<PoolGlobs> given = Optional.ofNullable(poolGlobs.get(providerName));
+      sources = Optional.of(new SourceFiles(testSourceDirs, providerName,
+          given.flatMap(PoolGlobs::include).orElse(files.include()),
+          given.flatMap(PoolGlobs::exclude).orElse(files.exclude()), files.needsClasspath()));
+    }
+    return new ProjectConfig(name, root, pool, poolOrigin, classpath, testClassDirs, include, exclude, poolMatchGlobs,
+        isolate, maxWorkers, testTimeout, teardownTimeout, vmMemoryLimit, testSourceDirs, poolGlobs, sources,
+        groupOrder, retry, tags, configurationParameters, environment);
+  }
 
+  /** Test files that are sources: globs over the files below {@code dirs}, for the pool named {@code pool}. */
+  public record SourceFiles(List<Path> dirs, String pool, List<String> include, List<String> exclude,
+                            boolean needsClasspath) {
     public SourceFiles {
       dirs = List.copyOf(dirs);
       include = List.copyOf(include);
       exclude = List.copyOf(exclude);
     }
+  }
+
+  /** {@code <pool>.include} and {@code <pool>.exclude} as the user wrote them, and where. */
+  public record PoolGlobs(String origin, Optional<List<String>> include, Optional<List<String>> exclude) {
   }
 
   /** A glob over class file paths and the pool its files run in; {@code origin} says where it was written. */

@@ -81,11 +81,12 @@ public final class WatchSession implements AutoCloseable {
     List<Reporter> reporters = new ArrayList<>(ReporterFactory.create(config, Lanes.reporterOptions(config, options),
         problems));
     reporters.addAll(options.extraReporters());
-    this.projects = Lanes.selectProjects(config, options, problems);
+    this.registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());
+    this.projects = Lanes.withPoolFiles(Lanes.selectProjects(config, options, problems), registry, config.root(),
+        problems);
     this.cache = new ResultsCache(config.root());
     this.sequencing = new Sequencing(config.settings(), projects, cache);
     this.specs = Lanes.specifications(projects, options.filters(), origins, problems);
-    this.registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());
     this.run = new TestRun(reporters);
     run.bail(config.settings().bail());
     run.watching(true);

@@ -15,4 +15,9 @@ public interface PoolProvider {
 
   /** The Guice module that binds this pool's {@link ProcessPool}. */
   Module module();
+
+  /** What this pool's test files are: test classes by default, or source files of its own kind ({@link TestFiles}). */
+  default TestFiles testFiles() {
+    return TestFiles.classes();
+  }
 }

@@ -151,6 +151,7 @@ public final class ConfigLoader {
       String key = entry.getKey();
       boolean valid = prefix.isEmpty() ? known.contains(key) && !projectOnly.contains(key)
           : (known.contains(key) || projectOnly.contains(key)) && !rootOnly.contains(key);
+      valid |= isPoolGlobs(entry.getValue()); // <pool>.include: checked once the pools are known
       if (!valid) {
         Set<String> validKeys = new TreeSet<>(known);
         if (prefix.isEmpty()) {
@@ -210,8 +211,9 @@ public final class ConfigLoader {
         read(() -> duration(config, "testTimeout"), Duration.ofSeconds(30)),
         read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10)),
         read(() -> vmMemoryLimit(config, maxWorkers), MemoryLimit.share(MemoryLimit.memory(), maxWorkers)),
-        sourceFiles(config, projectRoot, "typecheck"),
-        sourceFiles(config, projectRoot, "browser"),
+        read(() -> stringList(config, "testSourceDirs").stream().map(projectRoot::resolve).toList(), List.of()),
+        read(() -> poolGlobs(config), Map.of()),
+        Optional.empty(), // the pool's provider says whether its files are sources (Lanes, once it is loaded)
         read(() -> config.getInt("sequence.groupOrder"), 0),
         read(() -> atLeastZero(config, "retry"), 0),
         read(() -> tags(config), List.of()),
@@ -330,11 +332,27 @@ public final class ConfigLoader {
   }
 
   /** {@code testSourceDirs} with the {@code <pool>.include} and {@code <pool>.exclude} globs of a pool that takes sources. */
-  private ProjectConfig.SourceFiles sourceFiles(Config config, Path projectRoot, String pool) {
-    return new ProjectConfig.SourceFiles(
-        read(() -> stringList(config, "testSourceDirs").stream().map(projectRoot::resolve).toList(), List.of()),
-        read(() -> globs(config, pool + ".include"), List.of()),
-        read(() -> globs(config, pool + ".exclude"), List.of()));
+  /**
+   * {@code <pool>.include}/{@code <pool>.exclude}: the files of a pool that takes source files, by the pool's name.
+   * Which names are pools is known once the pools are loaded (a pool jar's provider names itself), so here any
+   * object holding nothing but {@code include} and {@code exclude} is taken, and Lanes checks its name then.
+   */
+  private Map<String, ProjectConfig.PoolGlobs> poolGlobs(Config config) {
+    Map<String, ProjectConfig.PoolGlobs> globs = new java.util.TreeMap<>();
+    for (Map.Entry<String, ConfigValue> entry : config.root().entrySet()) {
+      if (isPoolGlobs(entry.getValue())) {
+        String key = ConfigUtil.joinPath(entry.getKey());
+        globs.put(entry.getKey(), new ProjectConfig.PoolGlobs(where(entry.getValue().origin()),
+            config.hasPath(key + ".include") ? Optional.of(globs(config, key + ".include")) : Optional.empty(),
+            config.hasPath(key + ".exclude") ? Optional.of(globs(config, key + ".exclude")) : Optional.empty()));
+      }
+    }
+    return globs;
+  }
+
+  private static boolean isPoolGlobs(ConfigValue value) {
+    return value instanceof ConfigObject object && !object.isEmpty()
+        && Set.of("include", "exclude").containsAll(object.keySet());
   }
 
   private long vmMemoryLimit(Config config, int maxWorkers) {

@@ -7,6 +7,7 @@ import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.LanesConfig;
 import dev.lanes.core.ProjectConfig;
+import dev.lanes.spi.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aTypecheckProjectTakesTheTypeTestSourcesBelowItsSourceFolders() throws IOException {
+  void aProjectWhosePoolTakesSourcesTakesThemBelowItsSourceFoldersByThePoolsGlobsOrTheUsers() throws IOException {
     LanesConfig config = load("""
         projects = [
           { name = unit, extends = true }
@@ -51,33 +52,36 @@ class ConfigLoaderTest {
             typecheck.exclude = ["**/Draft*"] }
         ]
         """, List.of(), Map.of());
+    TestFiles typeTests = TestFiles.sources(List.of("**/*TypeTest.java"), List.of("**/Old*"));
 
     ProjectConfig unit = config.projects().get(0);
-    ProjectConfig types = config.projects().get(1);
-    assertThat(unit.checksTypes()).isFalse();
+    ProjectConfig types = config.projects().get(1).withFiles("typecheck", typeTests);
     assertThat(unit.takesSources()).isFalse();
-    assertThat(unit.typecheck().dirs()).containsExactly(root.resolve("src/test/java"), root.resolve("src/test/js"));
-    assertThat(types.checksTypes()).isTrue();
-    assertThat(types.typecheck().dirs()).containsExactly(root.resolve("src/typetest/java"));
-    assertThat(types.typecheck().include()).containsExactly("**/*TypeTest.java");
-    assertThat(types.typecheck().exclude()).containsExactly("**/Draft*");
-    assertThat(types.sources()).isEqualTo(types.typecheck());
+    assertThat(unit.withFiles("threads", TestFiles.classes()).takesSources()).isFalse();
+    assertThat(unit.testSourceDirs()).containsExactly(root.resolve("src/test/java"), root.resolve("src/test/js"));
+    assertThat(types.takesSources()).isTrue();
+    assertThat(types.sources().dirs()).containsExactly(root.resolve("src/typetest/java"));
+    assertThat(types.sources().include()).containsExactly("**/*TypeTest.java"); // the pool's
+    assertThat(types.sources().exclude()).containsExactly("**/Draft*"); // the user's
+    assertThat(types.sources().needsClasspath()).isTrue();
   }
 
   @Test
-  void aBrowserProjectTakesTheJavaScriptTestFilesBelowItsSourceFolders() throws IOException {
+  void anyPoolsGlobsAreTakenByItsNameAndAPoolWithoutClassPathSaysSo() throws IOException {
     LanesConfig config = load("""
         projects = [
-          { name = web, extends = true, pool = browser, testSourceDirs = ["src/test/js"], browser.exclude = ["**/wip/**"] }
+          { name = scripts, extends = true, pool = "./pools/tap.jar", testSourceDirs = ["src/test/scripts"],
+            tap { "include" = ["**/*.t"], exclude = ["**/wip/**"] } }
         ]
         """, List.of(), Map.of());
 
-    ProjectConfig web = config.projects().get(0);
-    assertThat(web.takesSources()).isTrue();
-    assertThat(web.checksTypes()).isFalse();
-    assertThat(web.sources().dirs()).containsExactly(root.resolve("src/test/js"));
-    assertThat(web.sources().include()).containsExactly("**/*.browser.test.js", "**/*.browser.test.mjs");
-    assertThat(web.sources().exclude()).containsExactly("**/wip/**");
+    ProjectConfig scripts = config.projects().get(0)
+        .withFiles("tap", TestFiles.sources(List.of("**/*.tap"), List.of()).withoutClasspath());
+    assertThat(scripts.poolGlobs()).containsOnlyKeys("tap");
+    assertThat(scripts.sources().include()).containsExactly("**/*.t");
+    assertThat(scripts.sources().exclude()).containsExactly("**/wip/**");
+    assertThat(scripts.sources().pool()).isEqualTo("tap");
+    assertThat(scripts.sources().needsClasspath()).isFalse();
   }
 
   @Test

@@ -176,11 +176,9 @@ class SequencersTest {
   }
 
   private static dev.lanes.core.ProjectConfig config(String name, int groupOrder) {
-    dev.lanes.core.ProjectConfig.SourceFiles none = new dev.lanes.core.ProjectConfig.SourceFiles(List.of(), List.of(),
-        List.of());
     return new dev.lanes.core.ProjectConfig(name, Path.of("."), "threads", "default", List.of(), List.of(), List.of(),
-        List.of(), List.of(), true, 1, Duration.ZERO, Duration.ZERO, 1, none, none, groupOrder, 0, List.of(),
-        java.util.Map.of(), dev.lanes.spi.WorkerEnvironment.none());
+        List.of(), List.of(), true, 1, Duration.ZERO, Duration.ZERO, 1, List.of(), java.util.Map.of(),
+        java.util.Optional.empty(), groupOrder, 0, List.of(), java.util.Map.of(), dev.lanes.spi.WorkerEnvironment.none());
   }
 
   private List<Integer> sizes(Sequencer sequencer, int files, int count) {
