@@ -39,6 +39,11 @@ public interface PoolContext {
     return FileRuns.run(this, specs, run);
   }
 
+  /** As {@link #runFiles}, with reports that only collect ({@code collect(spec)}), for {@code lanes list}. */
+  default CompletionStage<Void> collectFiles(List<TestSpecification> specs, FileRuns.FileRun run) {
+    return FileRuns.collect(this, specs, run);
+  }
+
   /** A report that only collects {@code spec}'s tests ({@code lanes list}): declare them, then {@code finished()}. */
   default FileReport collect(TestSpecification spec) {
     return FileReport.collecting(createMethodsRPC(spec.project(), true), spec);

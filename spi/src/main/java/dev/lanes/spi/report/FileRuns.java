@@ -29,6 +29,19 @@ public final class FileRuns {
 
   /** Runs {@code specs} with {@code run}; completes when every file's report is finished. */
   public static CompletionStage<Void> run(PoolContext context, List<TestSpecification> specs, FileRun run) {
+    return schedule(context, specs, run, false);
+  }
+
+  /**
+   * As {@link #run}, with reports that only collect ({@code lanes list}): {@code run} declares each file's tests
+   * (a pool that learns them only by running the file runs it and reports no result).
+   */
+  public static CompletionStage<Void> collect(PoolContext context, List<TestSpecification> specs, FileRun run) {
+    return schedule(context, specs, run, true);
+  }
+
+  private static CompletionStage<Void> schedule(PoolContext context, List<TestSpecification> specs, FileRun run,
+                                                boolean collect) {
     int slots = Math.max(1, specs.stream().map(TestSpecification::project).mapToInt(TestProject::maxWorkers).max()
         .orElse(1));
     AtomicInteger count = new AtomicInteger();
@@ -40,22 +53,22 @@ public final class FileRuns {
     AtomicReference<String> cancelled = new AtomicReference<>();
     context.onCancel(reason -> cancelled.compareAndSet(null, reason));
     CompletableFuture<?>[] files = specs.stream()
-        .map(spec -> CompletableFuture.runAsync(() -> runOne(context, spec, run, cancelled), threads))
+        .map(spec -> CompletableFuture.runAsync(() -> runOne(context, spec, run, cancelled, collect), threads))
         .toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(files).whenComplete((ignored, error) -> threads.shutdown());
   }
 
   private static void runOne(PoolContext context, TestSpecification spec, FileRun run,
-                             AtomicReference<String> cancelled) {
-    FileReport report = context.report(spec);
+                             AtomicReference<String> cancelled, boolean collect) {
+    FileReport report = collect ? context.collect(spec) : context.report(spec);
     try {
-      if (cancelled.get() != null) {
+      if (cancelled.get() != null && !collect) {
         report.skipped(cancelled.get());
       } else {
         run.run(report);
       }
     } catch (Exception | LinkageError | AssertionError e) {
-      if (!report.isFinished()) {
+      if (!report.isFinished() && !collect) {
         report.failed(e);
       }
     } finally {
