@@ -44,6 +44,18 @@ public final class ChildProcess implements AutoCloseable {
     return new ChildProcess(kept.start());
   }
 
+  /** How a command run to its end ended: its exit code and all it printed, both streams. */
+  public record Ended(int exitCode, String output) {
+  }
+
+  /** Runs {@code builder}'s command to its end, as {@link #start} starts it, its standard error in its output. */
+  public static Ended run(ProcessBuilder builder) throws IOException, InterruptedException {
+    try (ChildProcess child = start(builder.redirectErrorStream(true))) {
+      String output = new String(child.output().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new Ended(child.waitFor(), output);
+    }
+  }
+
   /** What the command writes to its standard output (and its errors, with {@code redirectErrorStream}). */
   public InputStream output() {
     return keeper.getInputStream();

@@ -8,6 +8,7 @@ import dev.lanes.spi.protocol.TestErrors;
 import dev.lanes.spi.report.FileReport;
 import dev.lanes.spi.report.SuiteReport;
 import dev.lanes.spi.report.TestReport;
+import dev.lanes.spi.support.ChildProcess;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,14 +56,11 @@ record ConsoleLauncherPool(PoolContext context, ConsoleLauncherPoolProvider.Opti
         "--reports-dir=" + reports, "--config=junit.platform.output.capture.stdout=true",
         "--config=junit.platform.output.capture.stderr=true", "--class-path=" + spec.project().classpath().stream()
         .map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
-    spec.testIds().forEach(id -> command.add("--select-unique-id=" + id));
-    if (spec.testIds().isEmpty()) {
-      command.add("--select-class=" + spec.moduleId());
-    }
-    Process process = new ProcessBuilder(command).directory(spec.project().root().toFile()).redirectErrorStream(true)
-        .start();
-    String output = new String(process.getInputStream().readAllBytes());
-    int exit = process.waitFor();
+    List<String> selected = spec.testIds().stream().map(id -> "--select-unique-id=" + id).toList();
+    command.addAll(selected.isEmpty() ? List.of("--select-class=" + spec.moduleId()) : selected);
+    // a JVM of the pool's own that cannot outlive the run, even if lanes is killed
+    ChildProcess.Ended jvm = ChildProcess.run(new ProcessBuilder(command).directory(spec.project().root().toFile()));
+    int exit = jvm.exitCode();
     try (Stream<Path> files = Files.list(reports)) {
       for (Path xml : files.sorted().toList()) { // one per engine: TEST-junit-jupiter.xml, TEST-junit-vintage.xml, ...
         if (exit <= 1) { // 1: tests failed; more: the launcher or its JVM did, and wrote no report
@@ -73,7 +71,8 @@ record ConsoleLauncherPool(PoolContext context, ConsoleLauncherPoolProvider.Opti
     }
     Files.delete(reports);
     if (exit > 1) {
-      report.failed(TestError.of("LauncherExit", "the console launcher exited with code " + exit + ":\n" + output));
+      report.failed(TestError.of("LauncherExit", "the console launcher exited with code " + exit + ":\n"
+          + jvm.output()));
     }
   }
 
