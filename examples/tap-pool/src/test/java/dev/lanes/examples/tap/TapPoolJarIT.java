@@ -15,6 +15,7 @@ import dev.lanes.testkit.PoolTestKit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,14 +26,20 @@ class TapPoolJarIT {
   private static final Path JAR = Path.of(System.getProperty("pool.jar"));
   private static final Path SAMPLE = Path.of("sample").toAbsolutePath();
 
+  /** One run of every script, which the first two tests look at. */
+  private static PoolRun run;
+
   private static PoolTestKit tap() {
     return PoolTestKit.poolJar(JAR, "").configFrom(SAMPLE);
   }
 
+  @BeforeAll
+  static void runEveryScript() {
+    run = tap().run();
+  }
+
   @Test
   void everyScriptRunsAndEachTapLineIsATest() {
-    PoolRun run = tap().run();
-
     assertThat(run.files()).extracting(TestModule::moduleId).containsExactlyInAnyOrder("scripts/math.t",
         "scripts/strings.t", "scripts/crash.t", "scripts/database.t");
     assertThat(run.file("scripts/math.t")).is(passed());
@@ -51,8 +58,6 @@ class TapPoolJarIT {
 
   @Test
   void aScriptThatCrashesFailsWithItsExitItsLastErrorsAndTheTestsItNeverRan() {
-    PoolRun run = tap().run();
-
     TestModule crash = run.file("scripts/crash.t");
     assertThat(states(crash)).isEqualTo("starts PASS");
     assertThat(crash).is(failedWith("scripts/crash.t exited with code 137 (signal 9); its last errors:\nabout to crash"))
