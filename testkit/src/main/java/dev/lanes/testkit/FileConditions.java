@@ -29,6 +29,23 @@ public final class FileConditions {
         .anyMatch(message -> message.contains(text)), "failed with an error containing '" + text + "'");
   }
 
+  /** A file with a test that failed with an error (or a cause of one) whose message contains {@code text}. */
+  public static Condition<TestModule> testFailedWith(String text) {
+    return new Condition<>(m -> m.tests().stream().flatMap(t -> t.result().stream())
+        .filter(r -> r.state() == TaskState.FAIL).flatMap(r -> r.errors().stream())
+        .anyMatch(error -> mentions(error, text)), "a test failed with an error containing '" + text + "'");
+  }
+
+  private static boolean mentions(TestError error, String text) {
+    return error.message().contains(text) || error.cause().map(cause -> mentions(cause, text)).orElse(false);
+  }
+
+  /** A file that a whole pool stopped reporting on, failed by Lanes' watch after {@code testTimeout + teardownTimeout}. */
+  public static Condition<TestModule> stalled() {
+    return new Condition<>(m -> m.state() == TaskState.FAIL && m.errors().stream().map(TestError::message)
+        .anyMatch(message -> message.contains("] reported nothing for '")), "stalled in its pool");
+  }
+
   /** A file whose worker died while running it (any exit code). */
   public static Condition<TestModule> crashed() {
     return crashed(new Condition<>(code -> true, "any exit code"));

@@ -3,6 +3,7 @@ package dev.lanes.testkit;
 import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.LanesConfig;
+import dev.lanes.spi.PoolConfigurationException;
 import dev.lanes.spi.PoolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,6 +95,11 @@ public final class PoolTestKit {
     return this;
   }
 
+  /**
+   * Runs the files in the pool. A configuration error — what {@code lanes run} reports with exit code 2: an unknown
+   * key, a bad value, a pool that cannot be loaded — is thrown as a {@link PoolConfigurationException} with every
+   * problem, before anything runs.
+   */
   public PoolRun run() {
     return execute(false);
   }
@@ -115,6 +121,9 @@ public final class PoolTestKit {
       LanesConfig config = Lanes.loadConfig(root, Optional.empty(), all, Map.of());
       result = Lanes.run(config, new Lanes.RunOptions(filters, collectOnly, out, false, Optional.empty(),
           collectOnly ? List.of() : List.of(recorder), providers));
+    } catch (dev.lanes.core.ConfigurationException e) {
+      // what lanes run reports with exit code 2, as the SPI's type: a pool's test needs nothing of core's
+      throw new PoolConfigurationException(e.problems());
     } finally {
       if (configRoot.isEmpty()) {
         deleteQuietly(root); // the kit's own root, and what pools kept in it (a forks pool's class-data archive)

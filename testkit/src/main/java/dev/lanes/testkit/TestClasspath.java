@@ -37,8 +37,9 @@ public final class TestClasspath {
   }
 
   /**
-   * {@code fixtures} followed by the JUnit Jupiter jars of the caller's class path (and its JUnit Platform
-   * launcher, if it has one): a user's test class path.
+   * {@code fixtures} followed by the JUnit Jupiter jars of the caller's class path — the API, the engine and, where
+   * the caller has it, {@code junit-jupiter-params} — and its JUnit Platform launcher, if it has one: a user's test
+   * class path.
    */
   public static List<Path> withJupiter(Path fixtures) {
     Set<Path> entries = new LinkedHashSet<>();
@@ -49,6 +50,11 @@ public final class TestClasspath {
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException(name + " is not on the test class path; add junit-jupiter to it", e);
       }
+    }
+    try {
+      entries.add(of(Class.forName("org.junit.jupiter.params.ParameterizedTest"))); // with junit-jupiter, there
+    } catch (ClassNotFoundException e) {
+      // junit-jupiter-api and -engine alone: no parameterized tests in the fixtures
     }
     try {
       // a worker needs the launcher too; Lanes' core finds one itself, a worker tested alone takes the caller's

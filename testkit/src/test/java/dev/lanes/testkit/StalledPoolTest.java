@@ -1,6 +1,8 @@
 package dev.lanes.testkit;
 
 import static dev.lanes.testkit.FileConditions.failedWith;
+import static dev.lanes.testkit.FileConditions.stalled;
+import static dev.lanes.testkit.FileConditions.testFailedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanes.spi.PoolContext;
@@ -74,12 +76,13 @@ class StalledPoolTest {
     }));
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
-    assertThat(run.files()).singleElement()
+    assertThat(run.files()).singleElement().is(stalled())
         .is(failedWith("[stalls] reported nothing for 'dev.lanes.testkit.fixtures.TargetFixture' for "))
         .is(failedWith(" s (testTimeout + teardownTimeout of its project: 2 s) and did not end it; the run goes on"
             + " without it."));
     TestCase waits = run.file("dev.lanes.testkit.fixtures.TargetFixture").tests().get(1);
     assertThat(waits.result().orElseThrow().state()).isEqualTo(TaskState.FAIL);
+    assertThat(run.files()).singleElement().is(testFailedWith("Last test started: "));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.orderViolations()).isEmpty();
   }

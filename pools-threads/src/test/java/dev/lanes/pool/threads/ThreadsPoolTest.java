@@ -7,7 +7,7 @@ import static dev.lanes.testkit.FileConditions.timedOut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lanes.core.ConfigurationException;
+import dev.lanes.spi.PoolConfigurationException;
 import dev.lanes.spi.TestCase;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.protocol.UserConsoleLog;
@@ -133,7 +133,7 @@ class ThreadsPoolTest {
   @Test
   void unknownThreadsOptionsNameTheValidKeys() {
     assertThatThrownBy(() -> threads("**/CounterOneFixture.class").option("poolOptions.threads.stackSzie", 1).run())
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(PoolConfigurationException.class)
         .hasMessageContaining("poolOptions.threads has no key 'stackSzie'; valid keys: threadStackSize.");
   }
 

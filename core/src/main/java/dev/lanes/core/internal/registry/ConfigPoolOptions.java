@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import dev.lanes.spi.PoolConfigurationException;
@@ -107,6 +108,10 @@ public final class ConfigPoolOptions implements PoolOptions {
             + String.join(", ", valid) + ".");
         continue;
       }
+      if (entry.getValue() instanceof ConfigObject nested
+          && !checkNested(nested, componentType(type, key), poolName + "." + key, problems)) {
+        continue; // its own keys said what is wrong, at their depth
+      }
       try {
         com.fasterxml.jackson.databind.JsonNode single = MAPPER.valueToTree(Map.of(key, entry.getValue().unwrapped()));
         MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(single);
@@ -138,6 +143,40 @@ public final class ConfigPoolOptions implements PoolOptions {
       throw new PoolConfigurationException(List.of(where.apply(options.origin()) + ": poolOptions." + poolName
           + " cannot be read as " + type.getSimpleName() + ": " + e.getMessage()));
     }
+  }
+
+  /**
+   * The keys of a nested options object against its record's components, at every depth: false, with a problem
+   * for each key no component has ({@code poolOptions.nice.forks has no key 'execArgs'; valid keys: ...}).
+   */
+  private boolean checkNested(ConfigObject object, Class<?> type, String path, List<String> problems) {
+    if (type == null || !type.isRecord()) {
+      return true; // a map, a list or a bean: Jackson's own reading says what is wrong
+    }
+    Set<String> valid = validKeys(type);
+    boolean fine = true;
+    for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+      String at = where.apply(entry.getValue().origin());
+      if (!valid.contains(entry.getKey())) {
+        problems.add(at + ": poolOptions." + path + " has no key '" + entry.getKey() + "'; valid keys: "
+            + String.join(", ", valid) + ".");
+        fine = false;
+      } else if (entry.getValue() instanceof ConfigObject deeper) {
+        fine &= checkNested(deeper, componentType(type, entry.getKey()), path + "." + entry.getKey(), problems);
+      }
+    }
+    return fine;
+  }
+
+  private static Class<?> componentType(Class<?> type, String key) {
+    if (type.isRecord()) {
+      for (RecordComponent component : type.getRecordComponents()) {
+        if (component.getName().equals(key)) {
+          return component.getType();
+        }
+      }
+    }
+    return null;
   }
 
   private static Set<String> validKeys(Class<?> type) {

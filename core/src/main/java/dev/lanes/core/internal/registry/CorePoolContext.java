@@ -11,14 +11,19 @@ import dev.lanes.spi.protocol.RuntimeRpc;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** What core gives one pool: its projects, the run's methods, the scheduler and the logger. */
+/**
+ * What core gives one pool: its projects, the run's methods, the scheduler and the logger. Its name is the
+ * provider's, also for a pool selected by a jar's path (messages say {@code [tap]}, not the path).
+ */
 final class CorePoolContext implements PoolContext {
+  private final String selectedBy;
   private final String poolName;
   private final List<TestProject> projects;
   private final TestRun run;
   private final PoolLogger logger;
 
-  CorePoolContext(String poolName, List<TestProject> projects, TestRun run, PoolLogger logger) {
+  CorePoolContext(String selectedBy, String poolName, List<TestProject> projects, TestRun run, PoolLogger logger) {
+    this.selectedBy = selectedBy;
     this.poolName = poolName;
     this.projects = List.copyOf(projects);
     this.run = run;
@@ -42,7 +47,7 @@ final class CorePoolContext implements PoolContext {
 
   @Override
   public ProcessPool workerPool(WorkerFactory factory) {
-    run.scheduledBy(poolName);
+    run.scheduledBy(selectedBy);
     return new WorkerProcessPool(poolName, factory, run, logger);
   }
 

@@ -41,7 +41,7 @@ public final class PoolInstances {
   /** Creates the pool, or throws {@link PoolConfigurationException} with every problem of its options. */
   public ProcessPool create(String selectedBy, PoolProvider provider, List<TestProject> projects, TestRun run,
                             Config raw, Function<ConfigOrigin, String> where, PoolLogger logger) {
-    PoolContext context = new CorePoolContext(selectedBy, projects, run, logger);
+    PoolContext context = new CorePoolContext(selectedBy, provider.name(), projects, run, logger);
     PoolOptions options = new ConfigPoolOptions(provider.name(), raw, where);
     try {
       Injector injector = parent.createChildInjector(provider.module(), new AbstractModule() {

@@ -52,6 +52,12 @@ public final class DefaultReporter implements Reporter {
     this.seed = options.seed();
   }
 
+  /** A pool by its name, or a pool jar by its file's name ({@code tap-pool.jar}), not its whole path. */
+  private static String poolShown(String pool) {
+    int slash = Math.max(pool.lastIndexOf('/'), pool.lastIndexOf('\\'));
+    return slash < 0 ? pool : pool.substring(slash + 1);
+  }
+
   @Override
   public void onTestRunStart(List<TestSpecification> specifications) {
     start = System.currentTimeMillis();
@@ -60,7 +66,7 @@ public final class DefaultReporter implements Reporter {
     finished.clear();
     out.println();
     out.println(" " + format.bold("RUN") + "  " + format.dim("Lanes " + specifications.size() + " test files, pools "
-        + specifications.stream().map(TestSpecification::pool).distinct().toList()
+        + specifications.stream().map(TestSpecification::pool).map(DefaultReporter::poolShown).distinct().toList()
         + shard.map(s -> ", shard " + s).orElse("")));
     if (seed.isPresent()) {
       out.println("      " + format.dim("Running tests with seed \"" + seed.getAsLong() + "\""));

@@ -20,6 +20,10 @@ class ConfigPoolOptionsTest {
     }
   }
 
+  /** Options that nest another pool's, as a pool built on the forks module nests the forks pool's. */
+  record Nice(Integer level, Agents forks) {
+  }
+
   private static ConfigPoolOptions options(String conf) {
     return new ConfigPoolOptions("p", ConfigFactory.parseString(conf), origin -> "lanes.conf:" + origin.lineNumber());
   }
@@ -44,5 +48,18 @@ class ConfigPoolOptionsTest {
         .isInstanceOf(PoolConfigurationException.class)
         .hasMessageContaining("lanes.conf:3: poolOptions.p has no key 'conectFile'; valid keys: agents, connectFile.")
         .hasMessageContaining("lanes.conf:2: poolOptions.p.agents = -1: agents must be 0 or more");
+  }
+
+  @Test
+  void aKeyOfANestedObjectIsNamedAtItsDepthWithTheValidKeysThere() {
+    assertThatThrownBy(() -> options("poolOptions.p {\n level = 5\n forks {\n  agentz = 2\n }\n}").as(Nice.class))
+        .isInstanceOf(PoolConfigurationException.class)
+        .hasMessage("lanes.conf:4: poolOptions.p.forks has no key 'agentz'; valid keys: agents, connectFile.");
+  }
+
+  @Test
+  void aWellFormedNestedObjectIsRead() {
+    assertThat(options("poolOptions.p {\n forks { agents = 2 }\n}").as(Nice.class))
+        .isEqualTo(new Nice(null, new Agents(2, null)));
   }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Third-party pools loaded by path, as a user runs them: their own files, their own child processes. */
-class PoolJarIT {
+class ExamplePoolsIT {
   private static final Path CONSOLE_LAUNCHER = LanesCli.REPO.resolve(
       "examples/console-launcher-pool/target/console-launcher-pool-0.1.0-SNAPSHOT.jar");
   private static final Path TAP = LanesCli.REPO.resolve("examples/tap-pool/target/tap-pool-0.1.0-SNAPSHOT.jar");
