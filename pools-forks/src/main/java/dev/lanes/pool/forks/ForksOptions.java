@@ -21,6 +21,11 @@ public record ForksOptions(List<String> execArgv, Map<String, String> env, Strin
                            Boolean classDataSharing) {
   private static final Pattern HEAP = Pattern.compile("[0-9]+[kKmMgGtT]?");
 
+  /** The options of a user who wrote none: what a module that nests them starts from. */
+  public static ForksOptions defaults() {
+    return new ForksOptions(null, null, null, null, null);
+  }
+
   public ForksOptions {
     execArgv = execArgv == null ? List.of() : List.copyOf(execArgv);
     env = env == null ? Map.of() : Map.copyOf(env);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -234,14 +235,15 @@ final class WorkerJvms {
       arguments.add(ForkMain.PER_FILE);
       arguments.add(String.join(File.pathSeparator, libraries.stream().map(Path::toString).toList()));
     }
+    Map<String, String> added = new java.util.LinkedHashMap<>(options.env());
+    added.putAll(environment.environment());
+    added.put(ForkMain.TOKEN_ENV, channel.token());
     JvmLaunch launch = new JvmLaunch(options.javaExecutable(), launchFlags, classpath, ForkMain.class.getName(),
-        arguments, project, worker.poolId());
+        arguments, project, worker.poolId(), added);
     Path directory = environment.workingDirectory().orElse(project.root());
     Files.createDirectories(directory); // as Surefire makes its workingDirectory
     ProcessBuilder builder = new ProcessBuilder(launcher.command(launch)).directory(directory.toFile());
-    builder.environment().putAll(options.env());
-    builder.environment().putAll(environment.environment());
-    builder.environment().put(ForkMain.TOKEN_ENV, channel.token());
+    builder.environment().putAll(launch.environment());
     Process process = Reaper.start(builder);
     return new Launched(process, channel, project, 2_000, directory);
   }

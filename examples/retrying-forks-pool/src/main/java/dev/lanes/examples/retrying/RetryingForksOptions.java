@@ -17,6 +17,6 @@ public record RetryingForksOptions(Integer retries, List<String> launchPrefix, F
       throw new IllegalArgumentException("retries must not be negative, was " + retries);
     }
     launchPrefix = launchPrefix == null ? List.of() : List.copyOf(launchPrefix);
-    forks = forks == null ? new ForksOptions(null, null, null, null, null) : forks;
+    forks = forks == null ? ForksOptions.defaults() : forks;
   }
 }
