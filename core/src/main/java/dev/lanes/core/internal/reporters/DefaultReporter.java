@@ -151,7 +151,8 @@ public final class DefaultReporter implements Reporter {
     for (TestModule module : running.values()) {
       long done = module.tests().stream().filter(t -> ConsoleFormat.state(t).isFinal()).count();
       lines.add(" " + format.yellow("❯") + " " + ConsoleFormat.label(module) + " " + format.dim(done + "/"
-          + module.tests().size()) + (module.poolId() > 0 ? format.dim("  [worker " + module.poolId() + "]") : ""));
+          + module.tests().size()) + format.dim(module.poolId() > 0 ? "  [worker " + module.poolId() + "]"
+          : "  [" + poolShown(module.pool()) + "]")); // a whole pool's file: the pool the run waits on
     }
     long failed = finished.stream().filter(m -> m.state() == TaskState.FAIL).count();
     lines.add("");
