@@ -1,5 +1,6 @@
 package dev.lanes.spi.report;
 
+import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.protocol.Ids;
 import dev.lanes.spi.protocol.TaskEvent;
 import dev.lanes.spi.protocol.TaskResult;
@@ -10,6 +11,7 @@ import dev.lanes.spi.protocol.TestErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A suite of a {@link FileReport} (a class, a nested class, a script's group): it holds tests and suites, and its
@@ -48,6 +50,33 @@ public sealed class SuiteReport extends ReportNode permits FileReport {
     synchronized (file) {
       return file.declared(this, new TestReport(file, this, Ids.childId(id, children.size()), name, uniqueId, source));
     }
+  }
+
+  /**
+   * Whether the run selects a test named {@code testName} in this suite, as the JVM pools select theirs: the file's
+   * {@code testNamePattern} (a regular expression) found in the test's name or in the name of a suite above it, and
+   * its {@code testIds} (engine ids) holding {@code uniqueId} or an id it starts with (a test without an id is not
+   * filtered by id). A pool that runs every test anyway reports only the selected ones.
+   */
+  public final boolean selects(String testName, Optional<String> uniqueId) {
+    TestSpecification spec = file.spec;
+    if (!spec.testIds().isEmpty() && uniqueId.isPresent() // a test without an id cannot be selected by one
+        && spec.testIds().stream().noneMatch(uniqueId.get()::startsWith)) {
+      return false;
+    }
+    if (spec.testNamePattern().isEmpty()) {
+      return true;
+    }
+    Pattern pattern = Pattern.compile(spec.testNamePattern().get());
+    if (pattern.matcher(testName).find()) {
+      return true;
+    }
+    for (SuiteReport suite = this; suite != null; suite = suite.parent) {
+      if (suite.parent != null && pattern.matcher(suite.name).find()) { // the file's own name selects nothing
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Marks the suite (and those above it) started. Its tests start it themselves; call this for its time alone. */

@@ -160,4 +160,22 @@ class FileReportTest {
     assertThat(rpc.calls.get(rpc.calls.size() - 1)).isEqualTo("SUITE_FINISHED " + file);
     assertThat(rpc.results.get(file).state()).isEqualTo(TaskState.PASS);
   }
+
+  @Test
+  void aPoolThatRunsEveryTestReportsOnlyTheOnesTheRunSelects() {
+    TestSpecification byName = new TestSpecification(spec.project(), spec.moduleId(), "mine", Optional.of("div"),
+        List.of());
+    TestSpecification byId = new TestSpecification(spec.project(), spec.moduleId(), "mine", Optional.empty(),
+        List.of("[engine:x]/[class:C]/[method:adds()]"));
+
+    FileReport named = FileReport.running(rpc, byName);
+    FileReport identified = FileReport.running(rpc, byId);
+
+    assertThat(named.selects("divides()", Optional.empty())).isTrue();
+    assertThat(named.selects("adds()", Optional.empty())).isFalse();
+    assertThat(named.suite("division").selects("byZero()", Optional.empty())).isTrue();
+    assertThat(identified.selects("adds()", Optional.of("[engine:x]/[class:C]/[method:adds()]"))).isTrue();
+    assertThat(identified.selects("subtracts()", Optional.of("[engine:x]/[class:C]/[method:subtracts()]"))).isFalse();
+    assertThat(identified.selects("scripted", Optional.empty())).isTrue();
+  }
 }

@@ -69,6 +69,9 @@ final class TapReader {
     Duration took = Duration.ofNanos(now - lastLine);
     lastLine = now;
     String name = line.group(3).isBlank() ? "test " + (line.group(2) != null ? line.group(2) : count) : line.group(3);
+    if (!report.selects(name, Optional.empty())) {
+      return; // the script runs every test; the run asked for some (lanes run -t 'pattern')
+    }
     TestReport test = report.test(name);
     if (report.isCollecting()) {
       return;
