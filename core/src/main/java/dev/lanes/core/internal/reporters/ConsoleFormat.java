@@ -62,6 +62,8 @@ final class ConsoleFormat {
    * for the same reason ({@code Locale.setDefault}).
    */
   private static final java.time.ZoneId ZONE = java.time.ZoneId.systemDefault();
+  private static final java.time.format.DateTimeFormatter CLOCK =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
   /** An escape sequence: CSI (with its final byte), OSC (to BEL or ST), or any other ESC and the character after it. */
   private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile(
       "\u001b\\[[0-?]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(?:\u0007|\u001b\\\\)?|\u001b.?");
@@ -233,8 +235,9 @@ final class ConsoleFormat {
           out.println(dim("       Bail ") + " " + yellow(note.substring("not run: ".length()) + "; " + notRun
               + (notRun == 1 ? " file" : " files") + " not run"));
         });
-    out.println(dim("   Start at ") + " " + java.time.LocalTime.ofInstant(java.time.Instant.ofEpochMilli(startMillis),
-        ZONE).withNano(0));
+    // HH:mm:ss always: LocalTime's own text drops the seconds when they are 0 ("04:44")
+    out.println(dim("   Start at ") + " " + CLOCK.format(java.time.LocalTime.ofInstant(
+        java.time.Instant.ofEpochMilli(startMillis), ZONE)));
     out.println(dim("   Duration ") + " " + duration(durationMillis));
     out.println();
   }
