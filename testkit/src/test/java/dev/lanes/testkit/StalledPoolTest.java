@@ -62,7 +62,7 @@ class StalledPoolTest {
 
   private static PoolRun run(PoolProvider provider) {
     return PoolTestKit.provider(provider).classpath(TestClasspath.withJupiter(CLASSES)).testClassDirs(CLASSES)
-        .include("**/TargetFixture.class").option("testTimeout", "1s").option("teardownTimeout", "1s").run();
+        .include("**/TargetFixture.class").option("testTimeout", "500ms").option("teardownTimeout", "500ms").run();
   }
 
   @Test
@@ -78,7 +78,7 @@ class StalledPoolTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     assertThat(run.files()).singleElement().is(stalled())
         .is(failedWith("[stalls] reported nothing for 'dev.lanes.testkit.fixtures.TargetFixture' for "))
-        .is(failedWith(" s (testTimeout + teardownTimeout of its project: 2 s) and did not end it; the run goes on"
+        .is(failedWith(" s (testTimeout + teardownTimeout of its project: 1 s) and did not end it; the run goes on"
             + " without it."));
     TestCase waits = run.file("dev.lanes.testkit.fixtures.TargetFixture").tests().get(1);
     assertThat(waits.result().orElseThrow().state()).isEqualTo(TaskState.FAIL);
