@@ -1,5 +1,6 @@
 package dev.lanes.core;
 
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.core.internal.config.ConfigLoader;
 import dev.lanes.core.internal.config.Origins;
 import dev.lanes.core.internal.coverage.CoverageReport;
@@ -490,7 +491,8 @@ public final class Lanes {
                             boolean collectOnly, List<String> invalidates, PoolLogger logger) {
     for (List<TestSpecification> group : groups) {
       if (run.cancelled()) {
-        run.failFiles(group, TestError.of("Cancelled", "the run stopped handing out files"));
+        String stopped = "the run stopped handing out files";
+        run.failFiles(group, TestError.of("Cancelled", stopped), FileOutcome.cancelled(stopped));
       } else {
         execute(pools, byPool(group), run, collectOnly, invalidates, logger);
       }
@@ -517,8 +519,9 @@ public final class Lanes {
         if (error != null) {
           Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException
               ? error.getCause() : error;
-          run.failFiles(specs, TestError.of("PoolError", "[" + pool.name() + "] the pool failed: " + cause)
-              .withCause(TestErrors.of(cause)));
+          String failed = "[" + pool.name() + "] the pool failed: " + cause;
+          run.failFiles(specs, TestError.of("PoolError", failed).withCause(TestErrors.of(cause)),
+              FileOutcome.aborted(failed));
         }
         return null;
       }), !(pool instanceof WorkerProcessPool) && !run.isScheduled(entry.getKey())));

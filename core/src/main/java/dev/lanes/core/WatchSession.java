@@ -1,5 +1,6 @@
 package dev.lanes.core;
 
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.core.internal.registry.PoolRegistry;
 import dev.lanes.core.internal.reporters.ReporterFactory;
 import dev.lanes.core.internal.sequence.ResultsCache;
@@ -232,7 +233,8 @@ public final class WatchSession implements AutoCloseable {
     try {
       run.start(ordered);
       if (!problems.isEmpty()) {
-        run.failFiles(ordered, TestError.of("ConfigurationError", String.join("\n", problems)));
+        String problem = String.join("\n", problems);
+        run.failFiles(ordered, TestError.of("ConfigurationError", problem), FileOutcome.aborted(problem));
       } else {
         poolsFor(ordered);
         Lanes.executeGroups(pools, groups, run, false, invalidates, logger);
@@ -264,8 +266,9 @@ public final class WatchSession implements AutoCloseable {
     List<String> problems = new ArrayList<>();
     pools.putAll(Lanes.createPools(config, registry, missing, origins, run, logger, problems));
     if (!problems.isEmpty()) {
-      missing.values().forEach(lost -> run.failFiles(lost, TestError.of("ConfigurationError",
-          String.join("\n", problems))));
+      String problem = String.join("\n", problems);
+      missing.values().forEach(lost -> run.failFiles(lost, TestError.of("ConfigurationError", problem),
+          FileOutcome.aborted(problem)));
     }
   }
 

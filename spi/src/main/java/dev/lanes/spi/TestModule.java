@@ -39,6 +39,18 @@ public interface TestModule {
   /** Start of the file in epoch milliseconds, 0 if it never ran. */
   long startTime();
 
+  /**
+   * How the file ended — its tests passed, failed or were skipped, its worker crashed or hung, it was never run —
+   * once it ended; while it runs, what its state says so far.
+   */
+  default FileOutcome outcome() {
+    return switch (state()) {
+      case FAIL -> FileOutcome.failed();
+      case SKIP -> FileOutcome.skipped(result().flatMap(TaskResult::note).orElse(""));
+      case PASS, RUN -> FileOutcome.passed();
+    };
+  }
+
   default List<TestError> errors() {
     return result().map(TaskResult::errors).orElse(List.of());
   }

@@ -1,5 +1,6 @@
 package dev.lanes.testkit;
 
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.protocol.TaskState;
 import dev.lanes.spi.protocol.TestError;
@@ -42,20 +43,18 @@ public final class FileConditions {
 
   /** A file that a whole pool stopped reporting on, failed by Lanes' watch after {@code testTimeout + teardownTimeout}. */
   public static Condition<TestModule> stalled() {
-    return new Condition<>(m -> m.state() == TaskState.FAIL && m.errors().stream().map(TestError::message)
-        .anyMatch(message -> message.contains("] reported nothing for '")), "stalled in its pool");
+    return outcome(FileOutcome.Stalled.class, "stalled in its pool");
   }
 
-  /** A file whose worker died while running it (any exit code). */
+  /** A file whose worker died while running it (any exit code, or none). */
   public static Condition<TestModule> crashed() {
-    return crashed(new Condition<>(code -> true, "any exit code"));
+    return outcome(FileOutcome.Crashed.class, "crashed");
   }
 
   /** A file whose worker died while running it, with an exit code that meets {@code exit}: {@code crashed(exitCode(137))}. */
   public static Condition<TestModule> crashed(Condition<Integer> exit) {
-    return new Condition<>(m -> m.state() == TaskState.FAIL && m.errors().stream().map(TestError::message)
-        .map(FileConditions::exitCodeIn).anyMatch(code -> code != null && exit.matches(code)),
-        "crashed with " + exit.description());
+    return new Condition<>(m -> m.outcome() instanceof FileOutcome.Crashed crash && crash.exitCode().isPresent()
+        && exit.matches(crash.exitCode().getAsInt()), "crashed with " + exit.description());
   }
 
   public static Condition<Integer> exitCode(int code) {
@@ -64,13 +63,26 @@ public final class FileConditions {
 
   /** A file given up on because its worker stopped answering (a hang past {@code testTimeout + teardownTimeout}). */
   public static Condition<TestModule> timedOut() {
-    return new Condition<>(m -> m.state() == TaskState.FAIL && m.errors().stream().map(TestError::message)
-        .anyMatch(message -> message.contains("Test file did not finish")), "timed out");
+    return outcome(FileOutcome.TimedOut.class, "timed out");
   }
 
-  private static Integer exitCodeIn(String message) {
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("Worker exited unexpectedly with exit code (-?\\d+)")
-        .matcher(message);
-    return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+  /** A file the machinery failed under otherwise: a worker that did not start, a pool that threw. */
+  public static Condition<TestModule> aborted() {
+    return outcome(FileOutcome.Aborted.class, "aborted");
+  }
+
+  /** A file a bail kept from running. */
+  public static Condition<TestModule> cancelled() {
+    return outcome(FileOutcome.Cancelled.class, "cancelled by a bail");
+  }
+
+  /** A file an interrupted run never finished. */
+  public static Condition<TestModule> notRun() {
+    return outcome(FileOutcome.NotRun.class, "not run: the run was interrupted");
+  }
+
+  /** A file whose {@link TestModule#outcome() outcome} is of {@code kind}. */
+  public static Condition<TestModule> outcome(Class<? extends FileOutcome> kind, String description) {
+    return new Condition<>(m -> kind.isInstance(m.outcome()), description);
   }
 }

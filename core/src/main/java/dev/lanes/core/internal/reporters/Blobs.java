@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /** Reads the blobs of {@code --merge-reports}: every file of the folder must be a blob of this Lanes version. */
 public final class Blobs {
-  static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new Jdk8Module())
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  static final ObjectMapper MAPPER = OutcomeJson.register(JsonMapper.builder().addModule(new Jdk8Module())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
 
   private Blobs() {
   }

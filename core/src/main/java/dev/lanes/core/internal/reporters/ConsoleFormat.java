@@ -1,6 +1,6 @@
 package dev.lanes.core.internal.reporters;
 
-import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.TestCase;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.protocol.TaskResult;
@@ -228,11 +228,10 @@ final class ConsoleFormat {
     if (flaky > 0) {
       out.println(dim("      Flaky ") + " " + yellow(flaky + (flaky == 1 ? " test" : " tests") + " passed on a retry"));
     }
-    modules.stream().map(m -> m.result().flatMap(r -> r.note()).orElse(""))
-        .filter(note -> note.startsWith(TestRun.NOT_RUN_BAIL)).findFirst().ifPresent(note -> {
-          long notRun = modules.stream().filter(m -> m.result().flatMap(r -> r.note()).filter(note::equals).isPresent())
-              .count();
-          out.println(dim("       Bail ") + " " + yellow(note.substring("not run: ".length()) + "; " + notRun
+    modules.stream().filter(m -> m.state() == TaskState.SKIP).map(TestModule::outcome)
+        .filter(FileOutcome.Cancelled.class::isInstance).findFirst().ifPresent(bail -> {
+          long notRun = modules.stream().filter(m -> m.state() == TaskState.SKIP && m.outcome().equals(bail)).count();
+          out.println(dim("       Bail ") + " " + yellow(((FileOutcome.Cancelled) bail).reason() + "; " + notRun
               + (notRun == 1 ? " file" : " files") + " not run"));
         });
     // HH:mm:ss always: LocalTime's own text drops the seconds when they are 0 ("04:44")

@@ -1,7 +1,7 @@
 package dev.lanes.core.internal.reporters;
 
+import dev.lanes.spi.FileOutcome;
 import com.google.auto.service.AutoService;
-import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.Reporter;
 import dev.lanes.spi.ReporterOptions;
 import dev.lanes.spi.ReporterProvider;
@@ -102,8 +102,7 @@ public final class DefaultReporter implements Reporter {
   public void onTestModuleEnd(TestModule module) {
     running.remove(module.id());
     finished.add(module);
-    if (module.tests().isEmpty() && module.result().flatMap(r -> r.note())
-        .filter(TestRun.NOT_RUN_INTERRUPTED::equals).isPresent()) {
+    if (module.tests().isEmpty() && module.outcome() instanceof FileOutcome.NotRun) {
       return; // never started in an interrupted run: the summary counts it, a line each would only be noise
     }
     clear();

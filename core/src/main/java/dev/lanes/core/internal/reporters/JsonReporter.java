@@ -24,7 +24,8 @@ import java.util.Optional;
  * plus each file's task tree under {@code tasks}: suites with their tests, ids, states and durations.
  */
 public final class JsonReporter implements Reporter {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = OutcomeJson.register(new ObjectMapper()
+      .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT));
   private final ReporterOptions options;
   private long start;
 
@@ -68,6 +69,7 @@ public final class JsonReporter implements Reporter {
     node.put("project", module.project());
     node.put("pool", module.pool());
     node.put("status", status(module.state()));
+    node.set("outcome", MAPPER.valueToTree(module.outcome()));
     node.put("startTime", module.startTime());
     node.put("endTime", module.startTime() + module.durationMillis());
     node.put("message", module.errors().stream().map(TestError::headline).reduce((a, b) -> a + "\n" + b)

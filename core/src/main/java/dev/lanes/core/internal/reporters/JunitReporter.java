@@ -1,5 +1,6 @@
 package dev.lanes.core.internal.reporters;
 
+import dev.lanes.spi.FileOutcome;
 import com.google.auto.service.AutoService;
 import dev.lanes.spi.Reporter;
 import dev.lanes.spi.ReporterOptions;
@@ -93,8 +94,9 @@ public final class JunitReporter implements Reporter {
    * and had no test to run (none matched the tags) stays an empty suite, as under Surefire.
    */
   static Optional<String> notRun(TestModule module) {
-    return module.tests().isEmpty() && module.errors().isEmpty() && module.state() == TaskState.SKIP
-        ? module.result().flatMap(TaskResult::note).filter(note -> note.startsWith("not run: ")) : Optional.empty();
+    boolean neverRan = module.outcome() instanceof FileOutcome.NotRun || module.outcome() instanceof FileOutcome.Cancelled;
+    return module.tests().isEmpty() && module.errors().isEmpty() && module.state() == TaskState.SKIP && neverRan
+        ? module.result().flatMap(TaskResult::note) : Optional.empty();
   }
 
   private static void counts(XMLStreamWriter xml, int tests, List<TestCase> cases, long moduleErrors, long moduleSkips,

@@ -1,6 +1,7 @@
 package dev.lanes.core.internal.scheduler;
 
 import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.PoolWorker;
 import dev.lanes.spi.TestProject;
@@ -37,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the memory they report after a file passes the project's {@code vmMemoryLimit}.
  */
 final class Pool {
+  private static final String STOPPED = "the run stopped handing out files";
   private final String name;
   private final WorkerFactory factory;
   private final TestRun run;
@@ -97,7 +99,7 @@ final class Pool {
     for (PoolTask task : tasks) {
       CompletableFuture<Void> result = new CompletableFuture<>();
       if (cancelled != null) {
-        result.completeExceptionally(new PoolException("[" + name + "] " + cancelled));
+        result.completeExceptionally(cancelledBy(cancelled));
       } else if (cancelling) {
         result.completeExceptionally(new PoolException("[" + name + "] Cannot run tasks while pool is cancelling"));
       } else {
@@ -135,9 +137,9 @@ final class Pool {
       WorkerResponse.TestFileFinished done = await(runner, runner.request(specs), task.project());
       if (done.error().isPresent()) {
         filesFailed = true;
-        run.failFiles(task.files(), done.error().get());
+        run.failFiles(task.files(), done.error().get(), FileOutcome.failed());
       } else if (run.cancelled()) { // a batch the worker left after a cancel: its files not started are skipped
-        run.failFiles(task.files(), TestError.of("Cancelled", "the run stopped handing out files"));
+        run.failFiles(task.files(), TestError.of("Cancelled", STOPPED), FileOutcome.cancelled(STOPPED));
       }
       overLimit = isolatesEachFile && overMemoryLimit(done, task.project());
       if (done.retire().isPresent()) {
@@ -184,7 +186,7 @@ final class Pool {
           throw new PoolException("[" + name + "] Test file did not finish: worker " + runner.poolId() + " sent nothing for "
               + silence.toMillis() / 1000.0 + "s, longer than testTimeout (" + testTimeout.toMillis()
               + "ms) + teardownTimeout (" + project.teardownTimeout().toMillis() + "ms); it was stopped by force."
-              + "\nThread dump of the worker before it was stopped:\n" + dump);
+              + "\nThread dump of the worker before it was stopped:\n" + dump, null, FileOutcome.timedOut(dump));
         }
       }
     }
@@ -302,12 +304,16 @@ final class Pool {
     synchronized (this) {
       cancelled = reason;
       for (Queued queued : queue) {
-        queued.result().completeExceptionally(new PoolException("[" + name + "] " + reason));
+        queued.result().completeExceptionally(cancelledBy(reason));
       }
       queue.clear();
       working = List.copyOf(busy);
     }
     working.forEach(runner -> runner.cancel(reason));
+  }
+
+  private PoolException cancelledBy(String reason) {
+    return new PoolException("[" + name + "] " + reason, null, FileOutcome.cancelled(reason));
   }
 
   /** A new run (a watch rerun) after a run that bailed out: tasks are accepted again. */
@@ -321,7 +327,8 @@ final class Pool {
     synchronized (this) {
       cancelling = true;
       for (Queued queued : queue) {
-        queued.result().completeExceptionally(new PoolException("Cancelled"));
+        queued.result().completeExceptionally(new PoolException("Cancelled", null, FileOutcome.cancelled(
+            "the pool closed")));
       }
       queue.clear();
       for (PoolRunner runner : sharedRunners) {

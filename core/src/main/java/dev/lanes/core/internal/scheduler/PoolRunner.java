@@ -1,5 +1,6 @@
 package dev.lanes.core.internal.scheduler;
 
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.PoolWorker;
 import dev.lanes.spi.TestProject;
@@ -219,7 +220,7 @@ final class PoolRunner implements PoolWorker.Listener {
     String details = newline < 0 ? "" : description.substring(newline); // e.g. the worker's last output
     fail(new PoolException("Worker exited unexpectedly with " + (newline < 0 ? description : description.substring(0, newline))
         + " during " + state.name().toLowerCase() + " state" + (files.isEmpty() ? "" : " while running test file(s) "
-        + String.join(", ", files)) + details));
+        + String.join(", ", files)) + details, null, FileOutcome.crashed(exit.exitCode(), details.strip())));
   }
 
   private void fail(PoolException error) {

@@ -1,5 +1,6 @@
 package dev.lanes.core.internal.scheduler;
 
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.TestSpecification;
@@ -68,7 +69,8 @@ public final class PoolWatch {
             Duration silent = Duration.ofNanos(now - state.lastReport(List.of(spec), started));
             state.failFiles(List.of(spec), TestError.of("PoolStalled", "[" + watched.pool() + "] reported nothing"
                 + " for '" + spec.moduleId() + "' for " + silent.toSeconds() + " s (testTimeout + teardownTimeout"
-                + " of its project: " + seconds(spec) + " s) and did not end it; the run goes on without it."));
+                + " of its project: " + seconds(spec) + " s) and did not end it; the run goes on without it."),
+                FileOutcome.stalled(watched.pool()));
           }
         }
       }

@@ -1,5 +1,7 @@
 package dev.lanes.core.internal.scheduler;
 
+import dev.lanes.spi.FileOutcome;
+
 import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.ProcessPool;
@@ -92,12 +94,18 @@ public final class WorkerProcessPool implements ProcessPool {
       Pool.PoolTask task = tasks.get(i);
       all.add(submitted.get(i).handle((ok, error) -> {
         if (error != null) {
-          run.failFiles(task.files(), toError(error));
+          run.failFiles(task.files(), toError(error), outcomeOf(error));
         }
         return null;
       }));
     }
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  private static FileOutcome outcomeOf(Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    return cause instanceof PoolException failure ? failure.outcome() : FileOutcome.aborted(String.valueOf(cause));
   }
 
   private TestError toError(Throwable error) {

@@ -1,5 +1,6 @@
 package dev.lanes.core.internal.state;
 
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.TestCase;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.TestSpecification;
@@ -22,6 +23,8 @@ final class ModuleState implements TestModule {
   final List<TaskNode> roots = new ArrayList<>();
   final List<UserConsoleLog> logs = new ArrayList<>();
   TaskResult result;
+  /** How it ended, where the run knows better than its result's state (a crash, a bail); else derived. */
+  FileOutcome outcome;
   boolean queued;
   boolean collected;
   boolean started;
@@ -98,6 +101,11 @@ final class ModuleState implements TestModule {
   @Override
   public TaskState state() {
     return result != null && ended ? result.state() : TaskState.RUN;
+  }
+
+  @Override
+  public FileOutcome outcome() {
+    return outcome != null && ended ? outcome : TestModule.super.outcome();
   }
 
   @Override

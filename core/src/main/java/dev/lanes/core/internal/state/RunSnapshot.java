@@ -1,5 +1,6 @@
 package dev.lanes.core.internal.state;
 
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.protocol.Task;
 import dev.lanes.spi.protocol.TaskResult;
@@ -35,12 +36,16 @@ public record RunSnapshot(String lanes, Optional<String> shard, long startTime, 
         Optional.of(java.util.Base64.getEncoder().encodeToString(data)));
   }
 
-  /** One file: its own fields, its tasks (children of the file task), results by task id, logs in order. */
+  /**
+   * One file: its own fields, its tasks (children of the file task), results by task id, logs in order, and how it
+   * ended where its result's state does not say (a crash, a time-out, a bail).
+   */
   public record FileSnapshot(String id, String moduleId, String project, String pool, int poolId, long startTime,
                              long durationMillis, Optional<TaskResult> result, List<Task> tasks,
-                             Map<String, TaskResult> results, List<UserConsoleLog> logs) {
+                             Map<String, TaskResult> results, List<UserConsoleLog> logs, Optional<FileOutcome> outcome) {
     public FileSnapshot {
       result = Optional.ofNullable(result).flatMap(r -> r);
+      outcome = Optional.ofNullable(outcome).flatMap(o -> o);
       tasks = List.copyOf(tasks);
       results = Map.copyOf(results);
       logs = List.copyOf(logs);
@@ -58,7 +63,8 @@ public record RunSnapshot(String lanes, Optional<String> shard, long startTime, 
       List<Task> tasks = state.roots.stream().map(root -> snapshot(root, results, logs)).toList();
       logs.sort(Comparator.comparingLong(UserConsoleLog::time));
       files.add(new FileSnapshot(state.id(), state.moduleId(), state.project(), state.pool(), state.poolId(),
-          state.startTime(), state.durationMillis(), state.result(), tasks, results, logs));
+          state.startTime(), state.durationMillis(), state.result(), tasks, results, logs,
+          Optional.ofNullable(state.outcome)));
     }
     return new RunSnapshot(version, shard, startTime, durationMillis, files, errors, Optional.empty());
   }

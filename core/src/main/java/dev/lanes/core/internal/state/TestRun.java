@@ -1,5 +1,6 @@
 package dev.lanes.core.internal.state;
 
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.Reporter;
 import dev.lanes.spi.Reporter.RunEndReason;
 import dev.lanes.spi.TestCase;
@@ -32,10 +33,11 @@ import java.util.function.Consumer;
  * Vitest's order. Missing events are filled in (a module that crashed still ends), never repeated.
  */
 public final class TestRun {
+  private static final String NOT_RUN = "not run: ";
   /** The note of a file an interrupted run never finished. */
-  public static final String NOT_RUN_INTERRUPTED = "not run: the run was interrupted";
+  public static final String NOT_RUN_INTERRUPTED = NOT_RUN + "the run was interrupted";
   /** The start of the note of a file a run that bailed out never started. */
-  public static final String NOT_RUN_BAIL = "not run: bail";
+  public static final String NOT_RUN_BAIL = NOT_RUN + "bail";
 
   private final Reporters reporters;
   private final Map<String, ModuleState> modules = new LinkedHashMap<>();
@@ -226,18 +228,22 @@ public final class TestRun {
         .filter(n -> n.type() == TaskType.TEST && n.result != null && n.result.state() == TaskState.FAIL).count();
   }
 
-  /** Ends these files with {@code error} unless they already ended: a crash, a pool that threw, a cancel. */
-  public synchronized void failFiles(List<TestSpecification> specs, TestError error) {
+  /**
+   * Ends these files with {@code error} unless they already ended: a crash, a hang, a pool that threw, a cancel.
+   * {@code outcome} says which, for reporters that decide by it; a file of an interrupted run ends not run, and one
+   * a bail kept from starting ends cancelled, whatever broke under it.
+   */
+  public synchronized void failFiles(List<TestSpecification> specs, TestError error, FileOutcome outcome) {
     if (ended) {
       return; // an interrupted run ended early; late reports change nothing
     }
     for (TestSpecification spec : specs) {
       ModuleState module = modules.computeIfAbsent(spec.fileId(), id -> ModuleState.of(spec));
       if (!module.ended && interrupted) {
-        module.result = TaskResult.skipped(NOT_RUN_INTERRUPTED); // its worker was stopped by the interrupt
-        end(module);
+        notRun(module); // its worker was stopped by the interrupt
       } else if (!module.ended && cancelReason != null && !module.started) {
         module.result = TaskResult.skipped(cancelReason);
+        module.outcome = FileOutcome.cancelled(cancelReason.substring(NOT_RUN.length()));
         end(module);
       } else if (!module.ended) {
         // the test that was running when the file broke fails with the reason; the others were not run
@@ -248,9 +254,16 @@ public final class TestRun {
             error.actual(), error.cause())).orElse(error);
         running.ifPresent(test -> test.result = TaskResult.failed(0, List.of(reported)));
         module.result = TaskResult.failed(module.durationMillis, List.of(reported));
+        module.outcome = outcome;
         end(module);
       }
     }
+  }
+
+  private void notRun(ModuleState module) {
+    module.result = TaskResult.skipped(NOT_RUN_INTERRUPTED);
+    module.outcome = FileOutcome.notRun(NOT_RUN_INTERRUPTED.substring(NOT_RUN.length()));
+    end(module);
   }
 
   /** {@code pool} (as selected: a name or a jar's path) runs its files through the scheduler, whose runners watch them. */
@@ -325,13 +338,13 @@ public final class TestRun {
         module.result = TaskResult.failed(0, List.of(TestError.of("JvmEnded", "the JVM was ended (System.exit or "
             + "Runtime.exit, called by reflection, a method handle or code Lanes did not load) while this file ran; "
             + "a test in an in-process pool may not end the JVM (use the forks pool to test exits)")));
+        module.outcome = FileOutcome.aborted("the JVM was ended while this file ran");
         end(module);
       }
     }
     for (ModuleState module : modules.values()) {
       if (!module.ended) {
-        module.result = TaskResult.skipped(NOT_RUN_INTERRUPTED);
-        end(module);
+        notRun(module);
       }
     }
     unhandled(TestError.of("JvmEnded", "a test ended the JVM while " + (running.isEmpty() ? "the run went on"
@@ -371,10 +384,12 @@ public final class TestRun {
     }
     ended = true;
     for (ModuleState module : modules.values()) {
-      if (!module.ended) {
-        module.result = interrupted ? TaskResult.skipped(NOT_RUN_INTERRUPTED)
-            : TaskResult.failed(0, List.of(TestError.of("IllegalStateException",
-                "the file never ran: its pool finished without reporting it. This is a bug in the pool.")));
+      if (!module.ended && interrupted) {
+        notRun(module);
+      } else if (!module.ended) {
+        String bug = "the file never ran: its pool finished without reporting it. This is a bug in the pool.";
+        module.result = TaskResult.failed(0, List.of(TestError.of("IllegalStateException", bug)));
+        module.outcome = FileOutcome.aborted(bug);
         end(module);
       }
     }
@@ -431,6 +446,7 @@ public final class TestRun {
       }
     });
     module.result = file.result().orElse(null);
+    module.outcome = file.outcome().orElse(null);
     end(module);
   }
 

@@ -33,7 +33,7 @@ import java.util.concurrent.Executors;
  * pool's) reports {@code memoryPerFile} more memory after every file it ran.
  */
 final class ScriptedWorker implements PoolWorker {
-  enum Fault { NONE, CANNOT_START, STARTED_WITH_ERROR, EXITS_DURING_RUN }
+  enum Fault { NONE, CANNOT_START, STARTED_WITH_ERROR, EXITS_DURING_RUN, FAILS_A_TEST }
 
   final WorkerOptions options;
   final Fault fault;
@@ -125,7 +125,9 @@ final class ScriptedWorker implements PoolWorker {
     emit(new RpcCall(0, "onQueued", List.of(root)));
     emit(new RpcCall(0, "onCollected", List.of(List.of(root))));
     emit(new RpcCall(0, "onTaskUpdate", List.of(
-        List.of(new TaskResultPack(testId, TaskResult.passed(1)), new TaskResultPack(file.fileId(), TaskResult.passed(1))),
+        List.of(new TaskResultPack(testId, fault == Fault.FAILS_A_TEST
+                ? TaskResult.failed(1, List.of(TestError.of("org.opentest4j.AssertionFailedError", "expected: <1>")))
+                : TaskResult.passed(1)), new TaskResultPack(file.fileId(), TaskResult.passed(1))),
         List.of(new TaskEventPack(file.fileId(), TaskEvent.SUITE_PREPARE), new TaskEventPack(testId, TaskEvent.TEST_PREPARE),
             new TaskEventPack(testId, TaskEvent.TEST_FINISHED), new TaskEventPack(file.fileId(), TaskEvent.SUITE_FINISHED)))));
   }

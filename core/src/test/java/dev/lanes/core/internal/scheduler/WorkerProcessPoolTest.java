@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.Reporter;
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.TestProject;
 import dev.lanes.spi.TestSpecification;
@@ -160,6 +161,45 @@ class WorkerProcessPoolTest {
     assertThat(crashed.errors()).singleElement().satisfies(e -> assertThat(e.message())
         .isEqualTo("[scripted] Worker exited unexpectedly with exit code 137 (killed) during started state"
             + " while running test file(s) com.acme.File2Test"));
+  }
+
+  @Test
+  void aReporterTellsACrashFromAFailureByTheOutcomeType() throws Exception {
+    Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    Reporter thirdParty = new Reporter() {
+      @Override
+      public void onTestModuleEnd(TestModule module) {
+        FileOutcome outcome = module.outcome();
+        seen.put(module.moduleId(), switch (outcome.kind()) {
+          case CRASHED -> "crashed " + ((FileOutcome.Crashed) outcome).exitCode().getAsInt() + " by signal "
+              + ((FileOutcome.Crashed) outcome).signal().getAsInt();
+          case ABORTED -> "aborted: " + ((FileOutcome.Aborted) outcome).reason();
+          case PASSED, FAILED, SKIPPED, TIMED_OUT, STALLED, CANCELLED, NOT_RUN -> outcome.kind().name();
+        });
+      }
+    };
+    TestRun run = new TestRun(List.of(thirdParty));
+    WorkerProcessPool pool = new WorkerProcessPool("scripted", options -> {
+      int n = workers.size() + 1;
+      ScriptedWorker worker = new ScriptedWorker(options, n == 1 ? ScriptedWorker.Fault.FAILS_A_TEST
+          : n == 2 ? ScriptedWorker.Fault.EXITS_DURING_RUN : n == 3 ? ScriptedWorker.Fault.CANNOT_START
+          : ScriptedWorker.Fault.NONE);
+      workers.add(worker);
+      return worker;
+    }, run, logger);
+    List<TestSpecification> specs = files(project(true, 1), 4);
+    run.start(specs);
+    pool.runTests(specs, List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    pool.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    run.end();
+
+    assertThat(seen).containsEntry("com.acme.File1Test", "FAILED")
+        .containsEntry("com.acme.File2Test", "crashed 137 by signal 9")
+        .containsEntry("com.acme.File4Test", "PASSED");
+    assertThat(seen.get("com.acme.File3Test")).startsWith("aborted: ").contains("Could not create the Java Virtual");
+    assertThat(run.modules()).filteredOn(m -> m.moduleId().equals("com.acme.File2Test")).singleElement()
+        .satisfies(m -> assertThat(m.errors().get(0).message()).as("the message a person reads stays")
+            .startsWith("[scripted] Worker exited unexpectedly with exit code 137 (killed)"));
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** A browser provider on Selenium WebDriver, for the browser pool. */
+package dev.lanes.pool.browser.webdriver;
