@@ -309,8 +309,8 @@ public final class Lanes {
     }
     files.sort(java.util.Comparator.comparingLong(RunSnapshot.FileSnapshot::startTime));
     TestRun run = new TestRun(reporters);
-    run.start(files.stream().map(file -> new TestSpecification(new TestProject(file.project(), config.root(),
-        List.of(), file.pool(), true, 1, Duration.ZERO, Duration.ZERO), file.moduleId(), file.pool(),
+    run.start(files.stream().map(file -> new TestSpecification(TestProject.builder(file.project(), config.root(),
+        file.pool()).teardownTimeout(Duration.ZERO).build(), file.moduleId(), file.pool(),
         Optional.empty(), List.of())).toList());
     files.forEach(run::replay);
     blobs.forEach(blob -> blob.errors().forEach(run::unhandled));
@@ -441,8 +441,7 @@ public final class Lanes {
 
   private static TestProject testProject(ProjectConfig config, List<Path> classpath, Optional<Coverage> coverage) {
     return new TestProject(config.name(), config.root(), classpath, config.pool(), config.isolate(),
-        config.maxWorkers(), config.testTimeout(), config.teardownTimeout(), config.vmMemoryLimit(), config.retry(),
-        config.tags(), config.configurationParameters(), config.environment(), coverage);
+        config.maxWorkers(), config.teardownTimeout(), config.workerSettings(), config.environment(), coverage);
   }
 
   static Map<String, ProcessPool> createPools(LanesConfig config, PoolRegistry registry,

@@ -2,6 +2,7 @@ package dev.lanes.core;
 
 import dev.lanes.spi.TestFiles;
 import dev.lanes.spi.WorkerEnvironment;
+import dev.lanes.spi.protocol.WorkerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,20 +12,19 @@ import java.util.Optional;
 
 /**
  * One project as resolved from configuration: where its classes are, which files to run, in which
- * pool, and how. {@code poolMatchGlobs} pairs a glob over class file paths with a pool; {@code vmMemoryLimit}
- * is in bytes. A pool whose provider declares source files ({@link TestFiles}) takes files below
+ * pool, and how. {@code poolMatchGlobs} pairs a glob over class file paths with a pool; {@code workerSettings} is what
+ * each worker is told (the test time-out, retries, tags, the JUnit Platform's configuration parameters, the memory
+ * limit in bytes). A pool whose provider declares source files ({@link TestFiles}) takes files below
  * {@code testSourceDirs}: {@code poolGlobs} are the user's {@code <pool name>.include}/{@code exclude} overrides by
  * pool name, and {@code sourceFiles} what the project's pool takes once its provider is known
- * ({@link #withFiles}; empty for test classes). {@code tags} are JUnit Platform tag expressions (a test runs if it
- * matches any); {@code configurationParameters} the JUnit Platform's; {@code environment} is what the tests' JVM gets:
- * flags, system properties, environment variables, working folder.
+ * ({@link #withFiles}; empty for test classes). {@code environment} is what the tests' JVM gets: flags, system
+ * properties, environment variables, working folder.
  */
 public record ProjectConfig(String name, Path root, String pool, String poolOrigin, List<Path> classpath,
                             List<Path> testClassDirs, List<String> include, List<String> exclude,
-                            List<PoolMatch> poolMatchGlobs, boolean isolate, int maxWorkers, Duration testTimeout,
-                            Duration teardownTimeout, long vmMemoryLimit, List<Path> testSourceDirs,
-                            Map<String, PoolGlobs> poolGlobs, Optional<SourceFiles> sourceFiles, int groupOrder,
-                            int retry, List<String> tags, Map<String, String> configurationParameters,
+                            List<PoolMatch> poolMatchGlobs, boolean isolate, int maxWorkers,
+                            Duration teardownTimeout, List<Path> testSourceDirs, Map<String, PoolGlobs> poolGlobs,
+                            Optional<SourceFiles> sourceFiles, int groupOrder, WorkerSettings workerSettings,
                             WorkerEnvironment environment) {
   public ProjectConfig {
     Objects.requireNonNull(name, "name");
@@ -36,9 +36,30 @@ public record ProjectConfig(String name, Path root, String pool, String poolOrig
     testSourceDirs = List.copyOf(testSourceDirs);
     poolGlobs = Map.copyOf(poolGlobs);
     Objects.requireNonNull(sourceFiles, "sourceFiles");
-    tags = List.copyOf(tags);
-    configurationParameters = Map.copyOf(configurationParameters);
+    Objects.requireNonNull(workerSettings, "workerSettings");
     Objects.requireNonNull(environment, "environment");
+  }
+
+  /** The time one test may take; zero for no limit. */
+  public Duration testTimeout() {
+    return workerSettings.testTimeout();
+  }
+
+  /** The memory in bytes a worker that runs each file apart may keep after a file. */
+  public long vmMemoryLimit() {
+    return workerSettings.vmMemoryLimit();
+  }
+
+  public int retry() {
+    return workerSettings.retry();
+  }
+
+  public List<String> tags() {
+    return workerSettings.tags();
+  }
+
+  public Map<String, String> configurationParameters() {
+    return workerSettings.configurationParameters();
   }
 
   /** Whether this project's files are source files below {@code testSourceDirs} (its pool's kind), not classes. */
@@ -64,8 +85,8 @@ public record ProjectConfig(String name, Path root, String pool, String poolOrig
           given.flatMap(PoolGlobs::exclude).orElse(files.exclude()), files.needsClasspath()));
     }
     return new ProjectConfig(name, root, pool, poolOrigin, classpath, testClassDirs, include, exclude, poolMatchGlobs,
-        isolate, maxWorkers, testTimeout, teardownTimeout, vmMemoryLimit, testSourceDirs, poolGlobs, sources,
-        groupOrder, retry, tags, configurationParameters, environment);
+        isolate, maxWorkers, teardownTimeout, testSourceDirs, poolGlobs, sources, groupOrder, workerSettings,
+        environment);
   }
 
   /** Test files that are sources: globs over the files below {@code dirs}, for the pool named {@code pool}. */

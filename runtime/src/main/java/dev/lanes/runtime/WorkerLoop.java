@@ -196,18 +196,8 @@ public final class WorkerLoop {
   private WorkerResponse.Started start(WorkerRequest.Start start) {
     try {
       Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, WorkerLoop.class.getClassLoader());
-      Duration timeout = Duration.ofMillis(Long.parseLong(start.settings().getOrDefault("testTimeout", "0")));
-      memoryLimit = Long.parseLong(start.settings().getOrDefault("vmMemoryLimit", String.valueOf(Long.MAX_VALUE)));
-      int retry = Integer.parseInt(start.settings().getOrDefault("retry", "0"));
-      String tags = start.settings().getOrDefault("tags", "");
-      Map<String, String> configuration = new TreeMap<>();
-      start.settings().forEach((key, value) -> {
-        if (key.startsWith("configuration.")) {
-          configuration.put(key.substring("configuration.".length()), value);
-        }
-      });
-      runner = new JUnitFileRunner(rpc.remote(), capture, timeout, startsAtOnce, retry,
-          tags.isEmpty() ? List.of() : List.of(tags.split("\n")), configuration);
+      memoryLimit = start.settings().vmMemoryLimit();
+      runner = new JUnitFileRunner(rpc.remote(), capture, start.settings(), startsAtOnce);
       if (startsAtOnce && jvmState == null) {
         jvmState = JvmState.snapshot(); // a forked worker owns its JVM: every file starts from the JVM's defaults
       }

@@ -171,7 +171,8 @@ public abstract class PoolWorkerContract {
 
   /** The project the contract's workers run: its fixtures and the JUnit jars, no time-outs. */
   protected TestProject project(boolean isolate) {
-    return new TestProject("", root, classpath, poolName(), isolate, 1, Duration.ZERO, Duration.ofSeconds(10));
+    return TestProject.builder("", root, poolName()).classpath(classpath).isolate(isolate)
+        .teardownTimeout(Duration.ofSeconds(10)).build();
   }
 
   private static void assertStarted(ProtocolSession.Outcome outcome) {

@@ -13,6 +13,7 @@ import dev.lanes.spi.protocol.TaskResultPack;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.spi.protocol.WorkerRequest;
+import dev.lanes.spi.protocol.WorkerSettings;
 import dev.lanes.spi.protocol.WorkerResponse;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +53,7 @@ final class ProtocolSession implements PoolWorker.Listener {
   }
 
   Outcome start(Duration timeout) throws InterruptedException {
-    worker.send(new WorkerRequest.Start(1, 1, worker.name(), "", false, Map.of("testTimeout", "0")));
+    worker.send(new WorkerRequest.Start(1, 1, worker.name(), "", false, WorkerSettings.defaults()));
     return next(timeout);
   }
 

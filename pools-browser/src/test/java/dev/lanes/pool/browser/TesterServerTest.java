@@ -83,8 +83,8 @@ class TesterServerTest {
   }
 
   private PageWorker worker() {
-    TestProject project = new TestProject("", root, List.of(), "browser", true, 1, Duration.ofSeconds(5),
-        Duration.ofSeconds(5));
+    TestProject project = TestProject.builder("", root, "browser").testTimeout(Duration.ofSeconds(5))
+        .teardownTimeout(Duration.ofSeconds(5)).build();
     return new PageWorker(new WorkerOptions("browser", project, true, 1), null);
   }
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class WorkerClassLoadersTest {
   private static final Path FIXTURES = TestClasspath.of(WorkerClassLoadersTest.class);
-  private static final TestProject PROJECT = new TestProject("app", FIXTURES, TestClasspath.withJupiter(FIXTURES),
-      "threads", true, 2, Duration.ofSeconds(5), Duration.ofSeconds(1));
+  private static final TestProject PROJECT = TestProject.builder("app", FIXTURES, "threads")
+      .classpath(TestClasspath.withJupiter(FIXTURES)).maxWorkers(2).testTimeout(Duration.ofSeconds(5))
+      .teardownTimeout(Duration.ofSeconds(1)).build();
   private static final String FIXTURE = "dev.lanes.pool.threads.fixtures.CounterOneFixture";
 
   private final WorkerClassLoaders.Isolated loaders = new WorkerClassLoaders.Isolated();

@@ -309,8 +309,8 @@ class TypecheckBatchTest {
   }
 
   private TestProject project() {
-    return new TestProject("", root, List.of(location(TypeRef.class), location(Test.class)), "typecheck", true, 1,
-        Duration.ZERO, Duration.ofSeconds(1));
+    return TestProject.builder("", root, "typecheck").classpath(List.of(location(TypeRef.class), location(Test.class)))
+        .teardownTimeout(Duration.ofSeconds(1)).build();
   }
 
   private static Path location(Class<?> type) {

@@ -12,6 +12,7 @@ import dev.lanes.spi.protocol.TaskResultPack;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.spi.protocol.WorkerRequest;
+import dev.lanes.spi.protocol.WorkerSettings;
 import dev.lanes.spi.protocol.WorkerResponse;
 import java.io.File;
 import java.net.MalformedURLException;
@@ -46,7 +47,7 @@ public final class TrainMain {
     ClassLoader loader = loader(args.length > 0 ? args[0] : "");
     Thread.currentThread().setContextClassLoader(loader);
     Codec codec = JsonCodec.forProtocol();
-    codec.decode(codec.encode(new WorkerRequest.Start(1, 1, "train", "", false, Map.of("testTimeout", "0"))));
+    codec.decode(codec.encode(new WorkerRequest.Start(1, 1, "train", "", false, WorkerSettings.defaults())));
     codec.decode(codec.encode(WorkerResponse.Started.ok()));
     try {
       Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, TrainMain.class.getClassLoader());
@@ -54,7 +55,7 @@ public final class TrainMain {
       System.exit(0); // no launcher here: the runtime alone is archived
     }
     JUnitFileRunner runner = new JUnitFileRunner(new Discarding(), new ConsoleCapture(new ThreadLocal<>()),
-        Duration.ZERO, true, 0);
+        WorkerSettings.defaults(), true);
     int id = 0;
     for (String testClass : testClasses(args.length > 0 ? args[0] : "")) {
       try {

@@ -14,6 +14,7 @@ import dev.lanes.spi.protocol.TaskEvent;
 import dev.lanes.spi.protocol.TaskResult;
 import dev.lanes.spi.protocol.TaskState;
 import dev.lanes.spi.protocol.TestError;
+import dev.lanes.spi.protocol.WorkerSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,33 +37,23 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class JUnitFileRunner {
   private final RuntimeRpc rpc;
   private final ConsoleCapture capture;
-  private final Duration testTimeout;
   private final boolean startsAtOnce;
-  private final int retry;
-  private final List<String> tags;
-  private final Map<String, String> configuration;
+  private final WorkerSettings settings;
   private volatile TaskUpdates current;
   private volatile String outOfMemory;
   private LauncherSession session;
 
-  /** {@code retry}: how often a failing test runs again (selected by its unique id, after its file's run). */
-  public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout, boolean startsAtOnce, int retry) {
-    this(rpc, capture, testTimeout, startsAtOnce, retry, List.of(), Map.of());
-  }
-
   /**
-   * {@code tags}: JUnit Platform tag expressions; only tests that match one of them run (all, when there are none).
-   * {@code configuration}: the launcher's configuration parameters, over the project's {@code junit-platform.properties}.
+   * A runner that applies the worker's {@code settings}: a failing test runs again {@code retry} times (selected by its
+   * unique id, after its file's run); only tests that match one of the {@code tags} run (all, when there are none); the
+   * configuration parameters go over the project's {@code junit-platform.properties}; the test time-out is Jupiter's
+   * default time-out.
    */
-  public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, Duration testTimeout, boolean startsAtOnce, int retry,
-                         List<String> tags, Map<String, String> configuration) {
+  public JUnitFileRunner(RuntimeRpc rpc, ConsoleCapture capture, WorkerSettings settings, boolean startsAtOnce) {
     this.rpc = rpc;
     this.capture = capture;
-    this.testTimeout = testTimeout;
+    this.settings = settings;
     this.startsAtOnce = startsAtOnce;
-    this.retry = retry;
-    this.tags = List.copyOf(tags);
-    this.configuration = Map.copyOf(configuration);
   }
 
   /** Reports the file; returns normally even when its tests fail. Throws only when the machinery breaks. */
@@ -90,7 +81,7 @@ public final class JUnitFileRunner {
         return;
       }
       updates.add(file.fileId(), TaskResult.running(), TaskEvent.SUITE_PREPARE);
-      ReportingListener listener = new ReportingListener(tree, updates, rpc, capture, retry);
+      ReportingListener listener = new ReportingListener(tree, updates, rpc, capture, settings.retry());
       Exits.take(); // an exit left over from an earlier file is not this file's
       launcher().execute(plan, listener);
       for (List<String> again = listener.nextAttempt(); !again.isEmpty(); again = listener.nextAttempt()) {
@@ -140,8 +131,8 @@ public final class JUnitFileRunner {
         : file.testIds().stream().<DiscoverySelector>map(id -> selectUniqueId(id)).toList();
     LauncherDiscoveryRequestBuilder builder = withTimeout(LauncherDiscoveryRequestBuilder.request().selectors(selectors));
     file.testNamePattern().ifPresent(pattern -> builder.filters(new DisplayNameFilter(pattern)));
-    if (!tags.isEmpty()) {
-      builder.filters(TagFilter.includeTags(tags));
+    if (!settings.tags().isEmpty()) {
+      builder.filters(TagFilter.includeTags(settings.tags()));
     }
     return builder.build();
   }
@@ -153,9 +144,9 @@ public final class JUnitFileRunner {
   }
 
   private LauncherDiscoveryRequestBuilder withTimeout(LauncherDiscoveryRequestBuilder builder) {
-    builder.configurationParameters(configuration);
-    if (!testTimeout.isZero()) {
-      builder.configurationParameter("junit.jupiter.execution.timeout.default", testTimeout.toMillis() + " ms");
+    builder.configurationParameters(settings.configurationParameters());
+    if (settings.testTimeoutMillis() > 0) {
+      builder.configurationParameter("junit.jupiter.execution.timeout.default", settings.testTimeoutMillis() + " ms");
     }
     return builder;
   }

@@ -18,6 +18,7 @@ import dev.lanes.spi.protocol.TaskType;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.spi.protocol.WorkerRequest;
+import dev.lanes.spi.protocol.WorkerSettings;
 import dev.lanes.spi.protocol.WorkerResponse;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ class JsonCodecTest {
     TestError error = new TestError("org.opentest4j.AssertionFailedError", "boom", Optional.of("\tat x(X.java:1)\n"),
         Optional.of("3"), Optional.of("4"), Optional.of(TestError.of("java.lang.IllegalStateException", "cause")));
     return Stream.of(
-        new WorkerRequest.Start(1, 7, "threads", "unit", true, Map.of("testTimeout", "5000")),
+        new WorkerRequest.Start(1, 7, "threads", "unit", true, WorkerSettings.builder()
+            .testTimeout(java.time.Duration.ofSeconds(5)).retry(2).tags(List.of("fast | slow"))
+            .configurationParameters(Map.of("junit.jupiter.execution.parallel.enabled", "true")).build()),
         new WorkerRequest.Run(List.of(FileSpec.of("com.acme.FooTest", "1"))),
         new WorkerRequest.Collect(List.of(new FileSpec("com.acme.FooTest", "1", Optional.of("add"), List.of("u1")))),
         new WorkerRequest.Cancel("keyboard-input"),

@@ -1,19 +1,21 @@
 package dev.lanes.spi.protocol;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** What the host asks of a worker. The set is closed: switch over it exhaustively. */
 public sealed interface WorkerRequest extends Message {
 
-  /** First message to a worker: who it is and which project it serves. Answered by {@link WorkerResponse.Started}. */
+  /**
+   * First message to a worker: who it is, which project it serves and its {@link WorkerSettings}. Answered by
+   * {@link WorkerResponse.Started}.
+   */
   record Start(int poolId, int workerId, String pool, String project, boolean isolate,
-               Map<String, String> settings) implements WorkerRequest {
+               WorkerSettings settings) implements WorkerRequest {
     public Start {
       Objects.requireNonNull(pool, "pool");
       Objects.requireNonNull(project, "project");
-      settings = Map.copyOf(settings);
+      Objects.requireNonNull(settings, "settings");
     }
   }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class FileReportTest {
   private final RecordingRuntimeRpc rpc = new RecordingRuntimeRpc();
-  private final TestSpecification spec = TestSpecification.of(new TestProject("p", Path.of("."), List.of(), "mine",
-      true, 1, Duration.ofSeconds(5), Duration.ofSeconds(5)), "com.acme.CalculatorTest");
+  private final TestSpecification spec = TestSpecification.of(TestProject.builder("p", Path.of("."), "mine")
+      .testTimeout(Duration.ofSeconds(5)).teardownTimeout(Duration.ofSeconds(5)).build(), "com.acme.CalculatorTest");
   private final String file = spec.fileId();
 
   @Test

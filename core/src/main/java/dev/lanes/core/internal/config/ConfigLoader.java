@@ -16,6 +16,7 @@ import dev.lanes.core.LanesConfig;
 import dev.lanes.core.ProjectConfig;
 import dev.lanes.core.RunSettings;
 import dev.lanes.spi.WorkerEnvironment;
+import dev.lanes.spi.protocol.WorkerSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ public final class ConfigLoader {
     this.reference = ConfigFactory.defaultReference(loader).getConfig("lanes");
     this.knownKeys = new TreeSet<>(reference.root().keySet());
     knownKeys.add("root");
+    knownKeys.addAll(WORKER_SETTINGS.keySet());
   }
 
   /**
@@ -208,21 +210,50 @@ public final class ConfigLoader {
         read(() -> poolMatchGlobs(config), List.of()),
         read(() -> config.getBoolean("isolate"), true),
         maxWorkers,
-        read(() -> duration(config, "testTimeout"), Duration.ofSeconds(30)),
         read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10)),
-        read(() -> vmMemoryLimit(config, maxWorkers), MemoryLimit.share(MemoryLimit.memory(), maxWorkers)),
         read(() -> stringList(config, "testSourceDirs").stream().map(projectRoot::resolve).toList(), List.of()),
         read(() -> poolGlobs(config), Map.of()),
         Optional.empty(), // the pool's provider says whether its files are sources (Lanes, once it is loaded)
         read(() -> config.getInt("sequence.groupOrder"), 0),
-        read(() -> atLeastZero(config, "retry"), 0),
-        read(() -> tags(config), List.of()),
-        read(() -> stringMap(config, "configurationParameters"), Map.of()),
+        workerSettings(config, maxWorkers),
         new WorkerEnvironment(read(() -> stringList(config, "jvmArgs"), List.of()),
             read(() -> stringMap(config, "systemProperties"), Map.of()),
             read(() -> stringMap(config, "env"), Map.of()),
             read(() -> workingDirectory(config, projectRoot), Optional.empty()),
             read(() -> config.getBoolean("useModulePath"), true)));
+  }
+
+  /** How one worker setting is read from a project's configuration into the settings being built. */
+  @FunctionalInterface
+  private interface SettingReader {
+    void read(ConfigLoader loader, Config config, int maxWorkers, WorkerSettings.Builder into);
+  }
+
+  /**
+   * The project keys that are worker settings ({@link WorkerSettings}: what each worker is told), each with how it is
+   * read. They are valid keys of the file and of every project; a key written nowhere (not even in
+   * {@code reference.conf}) keeps the builder's default. A new setting is one line here.
+   */
+  private static final Map<String, SettingReader> WORKER_SETTINGS = Map.of(
+      "testTimeout", (loader, config, workers, into) -> into.testTimeout(duration(config, "testTimeout")),
+      "vmMemoryLimit", (loader, config, workers, into) -> into.vmMemoryLimit(loader.vmMemoryLimit(config, workers)),
+      "retry", (loader, config, workers, into) -> into.retry(atLeastZero(config, "retry")),
+      "tags", (loader, config, workers, into) -> into.tags(tags(config)),
+      "configurationParameters", (loader, config, workers, into) ->
+          into.configurationParameters(stringMap(config, "configurationParameters")));
+
+  private WorkerSettings workerSettings(Config config, int maxWorkers) {
+    WorkerSettings.Builder settings = WorkerSettings.builder()
+        .vmMemoryLimit(MemoryLimit.share(MemoryLimit.memory(), maxWorkers));
+    WORKER_SETTINGS.forEach((key, reader) -> {
+      if (config.hasPath(key)) {
+        read(() -> {
+          reader.read(this, config, maxWorkers, settings);
+          return key;
+        }, key);
+      }
+    });
+    return settings.build();
   }
 
   /** {@code tags}: one tag expression or a list of them, each checked here so a typo is a configuration error. */

@@ -11,6 +11,7 @@ import dev.lanes.spi.WorkerOptions;
 import dev.lanes.spi.protocol.FileSpec;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.WorkerResponse;
+import dev.lanes.spi.protocol.WorkerSettings;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -192,27 +193,9 @@ final class Pool {
     }
   }
 
-  /**
-   * What a worker is told when it starts: the test time-out, retries, the tag expressions that select tests, the
-   * JUnit Platform's configuration parameters ({@value #CONFIGURATION}{@code <key>}), and the memory limit of one that
-   * isolates each file.
-   */
-  static final String CONFIGURATION = "configuration.";
-
-  private Map<String, String> settings(TestProject project) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put("testTimeout", String.valueOf(project.testTimeout().toMillis()));
-    if (project.retry() > 0) {
-      settings.put("retry", String.valueOf(project.retry()));
-    }
-    if (!project.tags().isEmpty()) {
-      settings.put("tags", String.join("\n", project.tags()));
-    }
-    project.configurationParameters().forEach((key, value) -> settings.put(CONFIGURATION + key, value));
-    if (isolatesEachFile && project.vmMemoryLimit() != Long.MAX_VALUE) {
-      settings.put("vmMemoryLimit", String.valueOf(project.vmMemoryLimit()));
-    }
-    return Map.copyOf(settings);
+  /** What a worker is told when it starts: its project's settings; the memory limit only to one that isolates each file. */
+  private WorkerSettings settings(TestProject project) {
+    return isolatesEachFile ? project.settings() : project.settings().toBuilder().vmMemoryLimit(Long.MAX_VALUE).build();
   }
 
   /** Vitest's rule: finish the file, check the memory the worker reports, and retire it if past the limit. */

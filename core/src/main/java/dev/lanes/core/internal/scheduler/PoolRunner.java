@@ -13,6 +13,7 @@ import dev.lanes.spi.protocol.RunnerRpc;
 import dev.lanes.spi.protocol.RuntimeRpc;
 import dev.lanes.spi.protocol.WorkerRequest;
 import dev.lanes.spi.protocol.WorkerResponse;
+import dev.lanes.spi.protocol.WorkerSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class PoolRunner implements PoolWorker.Listener {
   }
 
   /** Starts the worker and waits for its {@code started}; fails fast if it dies first. */
-  void start(int workerId, Map<String, String> settings) throws PoolException {
+  void start(int workerId, WorkerSettings settings) throws PoolException {
     if (state == State.STARTED) {
       return;
     }

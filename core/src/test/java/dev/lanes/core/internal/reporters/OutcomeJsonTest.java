@@ -38,8 +38,8 @@ class OutcomeJsonTest {
 
   @Test
   void aMergedBlobKeepsHowEachFileEnded() throws Exception {
-    TestProject project = new TestProject("unit", Path.of("."), List.of(), "scripted", true, 1, Duration.ZERO,
-        Duration.ofSeconds(5));
+    TestProject project = TestProject.builder("unit", Path.of("."), "scripted").teardownTimeout(Duration.ofSeconds(5))
+        .build();
     List<TestSpecification> specs = List.of(TestSpecification.of(project, "com.acme.CrashTest"),
         TestSpecification.of(project, "com.acme.HangTest"), TestSpecification.of(project, "com.acme.NeverTest"));
     TestRun run = new TestRun(List.of());

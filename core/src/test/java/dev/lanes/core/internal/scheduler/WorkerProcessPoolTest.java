@@ -44,13 +44,12 @@ class WorkerProcessPoolTest {
   };
 
   private static TestProject project(boolean isolate, int maxWorkers) {
-    return new TestProject("unit", Path.of("."), List.of(), "scripted", isolate, maxWorkers, Duration.ZERO,
-        Duration.ofSeconds(5));
+    return project(isolate, maxWorkers, Long.MAX_VALUE);
   }
 
   private static TestProject project(boolean isolate, int maxWorkers, long vmMemoryLimit) {
-    return new TestProject("unit", Path.of("."), List.of(), "scripted", isolate, maxWorkers, Duration.ZERO,
-        Duration.ofSeconds(5), vmMemoryLimit);
+    return TestProject.builder("unit", Path.of("."), "scripted").isolate(isolate).maxWorkers(maxWorkers)
+        .teardownTimeout(Duration.ofSeconds(5)).vmMemoryLimit(vmMemoryLimit).build();
   }
 
   private static List<TestSpecification> files(TestProject project, int count) {

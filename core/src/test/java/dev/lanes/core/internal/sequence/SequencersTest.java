@@ -158,8 +158,9 @@ class SequencersTest {
 
   @Test
   void groupsRunLowestFirstAndOneGroupMayNotMixMaxWorkers() {
-    TestProject unit = new TestProject("unit", Path.of("."), List.of(), "threads", true, 2, Duration.ZERO, Duration.ZERO);
-    TestProject slow = new TestProject("slow", Path.of("."), List.of(), "forks", true, 1, Duration.ZERO, Duration.ZERO);
+    TestProject unit = TestProject.builder("unit", Path.of("."), "threads").maxWorkers(2)
+        .teardownTimeout(Duration.ZERO).build();
+    TestProject slow = TestProject.builder("slow", Path.of("."), "forks").teardownTimeout(Duration.ZERO).build();
     List<TestSpecification> files = List.of(TestSpecification.of(unit, "a"), TestSpecification.of(slow, "b"));
     List<String> problems = new java.util.ArrayList<>();
 
@@ -177,8 +178,9 @@ class SequencersTest {
 
   private static dev.lanes.core.ProjectConfig config(String name, int groupOrder) {
     return new dev.lanes.core.ProjectConfig(name, Path.of("."), "threads", "default", List.of(), List.of(), List.of(),
-        List.of(), List.of(), true, 1, Duration.ZERO, Duration.ZERO, 1, List.of(), java.util.Map.of(),
-        java.util.Optional.empty(), groupOrder, 0, List.of(), java.util.Map.of(), dev.lanes.spi.WorkerEnvironment.none());
+        List.of(), List.of(), true, 1, Duration.ZERO, List.of(), java.util.Map.of(), java.util.Optional.empty(),
+        groupOrder, dev.lanes.spi.protocol.WorkerSettings.builder().vmMemoryLimit(1).build(),
+        dev.lanes.spi.WorkerEnvironment.none());
   }
 
   private List<Integer> sizes(Sequencer sequencer, int files, int count) {
@@ -194,6 +196,6 @@ class SequencersTest {
   }
 
   private static TestProject project(String name, boolean isolate) {
-    return new TestProject(name, Path.of("."), List.of(), "threads", isolate, 1, Duration.ZERO, Duration.ZERO);
+    return TestProject.builder(name, Path.of("."), "threads").isolate(isolate).teardownTimeout(Duration.ZERO).build();
   }
 }

@@ -2,10 +2,7 @@ package dev.lanes.examples.websocket;
 
 import dev.lanes.runtime.ConsoleRouter;
 import dev.lanes.runtime.WorkerMain;
-import dev.lanes.runtime.codec.JsonCodec;
-import dev.lanes.spi.protocol.Codec;
 import dev.lanes.spi.protocol.Message;
-import dev.lanes.spi.protocol.WorkerRequest;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
@@ -47,7 +44,6 @@ public final class AgentMain {
 
   private final String id;
   private final ConsoleRouter console;
-  private final Codec codec = JsonCodec.forProtocol();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final StringBuilder partial = new StringBuilder();
   private volatile WebSocket socket;
@@ -106,25 +102,20 @@ public final class AgentMain {
     }
   }
 
-  /** One whole message from the host: a {@code start} opens a new lease; everything else goes to the current one. */
+  /** One whole message from the host: a lease frame opens a new lease; everything else goes to the current one. */
   private void received(String text) {
-    Message message;
-    try {
-      message = codec.decode(text);
-    } catch (Codec.CodecException e) {
-      message = null; // the lease's own worker loop reports it
-    }
-    if (message instanceof WorkerRequest.Start start) {
+    if (text.startsWith(AgentWorker.LEASE)) {
       if (lease != null) {
         lease.accept(null); // the previous lease's loop ends; its class loader goes with it
       }
-      String classpath = start.settings().getOrDefault(AgentWorker.CLASSPATH_SETTING, "");
+      String classpath = text.substring(AgentWorker.LEASE.length());
       try {
         lease = newLease(classpath);
       } catch (ReflectiveOperationException | MalformedURLException | RuntimeException e) {
         System.err.println("[lanes agent] could not start a worker for class path " + classpath + ": " + e);
         Runtime.getRuntime().halt(CONNECTION_FAILED);
       }
+      return;
     }
     if (lease == null) {
       System.err.println("[lanes agent] a message before any start request was dropped: " + text);

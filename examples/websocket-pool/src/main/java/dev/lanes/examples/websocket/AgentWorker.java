@@ -12,8 +12,6 @@ import dev.lanes.spi.protocol.WorkerResponse;
 import dev.lanes.spi.support.WorkerListeners;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +22,11 @@ import java.util.concurrent.TimeUnit;
  * the agent back for the next worker; any other end (a forced stop, a stuck test) ends the agent.
  */
 final class AgentWorker implements PoolWorker, Agent.Holder {
-  /** The {@code start} request's setting that tells the agent the project's class path. */
-  static final String CLASSPATH_SETTING = "websocket.classpath";
+  /**
+   * The agent's own frame, sent before each {@code start} request: {@value} and the project's class path. It opens a
+   * new lease with that class path; the protocol's messages then go to the lease's worker loop.
+   */
+  static final String LEASE = "lease ";
   private static final Codec CODEC = JsonCodec.forProtocol();
 
   private final WorkerOptions options;
@@ -98,12 +99,9 @@ final class AgentWorker implements PoolWorker, Agent.Holder {
     if (leased == null) {
       throw new IllegalStateException("[" + options.pool() + "] worker " + options.poolId() + " has no agent yet");
     }
-    if (message instanceof WorkerRequest.Start start) {
-      Map<String, String> settings = new HashMap<>(start.settings());
-      settings.put(CLASSPATH_SETTING, String.join(File.pathSeparator,
+    if (message instanceof WorkerRequest.Start) {
+      leased.send(LEASE + String.join(File.pathSeparator,
           options.project().classpath().stream().map(Path::toString).toList()));
-      message = new WorkerRequest.Start(start.poolId(), start.workerId(), start.pool(), start.project(), start.isolate(),
-          settings);
     }
     leased.send(CODEC.encode(message));
   }
