@@ -15,7 +15,7 @@ import dev.lanes.spi.protocol.Message;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.WorkerRequest;
 import dev.lanes.spi.protocol.WorkerResponse;
-import dev.lanes.spi.support.WorkerListeners;
+import dev.lanes.spi.support.AbstractPoolWorker;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -93,8 +93,7 @@ public final class FaultyPoolWorkers {
   }
 
   /** A worker that answers the protocol with canned responses; subclasses break one rule. */
-  abstract static class Scripted implements PoolWorker {
-    final WorkerListeners listeners = new WorkerListeners();
+  abstract static class Scripted extends AbstractPoolWorker {
     private final WorkerOptions options;
 
     Scripted(WorkerOptions options) {
@@ -134,16 +133,6 @@ public final class FaultyPoolWorkers {
 
     void onStop() {
       listeners.message(new WorkerResponse.Stopped(Optional.empty()));
-    }
-
-    @Override
-    public void on(Listener listener) {
-      listeners.add(listener);
-    }
-
-    @Override
-    public void off(Listener listener) {
-      listeners.remove(listener);
     }
 
     @Override

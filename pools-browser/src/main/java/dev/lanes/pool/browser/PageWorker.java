@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.pool.browser.provider.BrowserPage;
 import dev.lanes.runtime.codec.JsonCodec;
-import dev.lanes.spi.PoolWorker;
 import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.WorkerExit;
 import dev.lanes.spi.WorkerOptions;
 import dev.lanes.spi.protocol.Codec;
 import dev.lanes.spi.protocol.Message;
-import dev.lanes.spi.support.WorkerListeners;
+import dev.lanes.spi.support.AbstractPoolWorker;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -28,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * the page, say), run by the provider. A page silent for {@code heartbeatTimeout} — a test blocking its main
  * thread — or whose connection drops — it crashed — ends this worker, which fails its file with the reason.
  */
-final class PageWorker implements PoolWorker {
+final class PageWorker extends AbstractPoolWorker {
   private static final Codec CODEC = JsonCodec.forProtocol();
   private static final String TRANSPORT = "{\"lanes\":";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +35,6 @@ final class PageWorker implements PoolWorker {
   private final WorkerOptions options;
   private final Browsers browsers;
   private final String session = UUID.randomUUID().toString();
-  private final WorkerListeners listeners = new WorkerListeners();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private volatile PageConnection connection;
   private volatile BrowserPage page;
@@ -112,16 +110,6 @@ final class PageWorker implements PoolWorker {
   }
 
   @Override
-  public void on(Listener listener) {
-    listeners.add(listener);
-  }
-
-  @Override
-  public void off(Listener listener) {
-    listeners.remove(listener);
-  }
-
-  @Override
   public boolean canReuse(TestSpecification next) {
     return !exited && connection != null && next.project().root().equals(options.project().root());
   }
@@ -138,14 +126,7 @@ final class PageWorker implements PoolWorker {
       transport(text);
       return;
     }
-    Message message;
-    try {
-      message = CODEC.decode(text);
-    } catch (Codec.CodecException e) {
-      listeners.error(e);
-      return;
-    }
-    listeners.message(message);
+    received(text, CODEC);
   }
 
   void disconnected(String why) {

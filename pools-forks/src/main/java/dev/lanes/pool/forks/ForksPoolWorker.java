@@ -2,7 +2,6 @@ package dev.lanes.pool.forks;
 
 import dev.lanes.runtime.codec.JsonCodec;
 import dev.lanes.runtime.fork.FramedChannel;
-import dev.lanes.spi.PoolWorker;
 import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.WorkerExit;
 import dev.lanes.spi.WorkerOptions;
@@ -14,7 +13,7 @@ import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.spi.protocol.UserConsoleLog.ConsoleStream;
 import dev.lanes.spi.protocol.WorkerRequest;
 import dev.lanes.spi.protocol.WorkerResponse;
-import dev.lanes.spi.support.WorkerListeners;
+import dev.lanes.spi.support.AbstractPoolWorker;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ import java.util.regex.Pattern;
  * itself, or a test writing to the file descriptor) is passed on as the running file's console
  * output, bounded per file, and the last lines are kept for the report of a crash.
  */
-final class ForksPoolWorker implements PoolWorker {
+final class ForksPoolWorker extends AbstractPoolWorker {
   static final int MAX_RAW_OUTPUT_PER_FILE = 1024 * 1024;
   private static final Codec CODEC = JsonCodec.forProtocol();
   private static final Pattern CRASH_REPORT =
@@ -42,7 +41,6 @@ final class ForksPoolWorker implements PoolWorker {
   private final WorkerOptions options;
   private final WorkerJvms jvms;
   private final boolean filesApart;
-  private final WorkerListeners listeners = new WorkerListeners();
   private final Runnable kill = this::kill;
   private final Object outputLock = new Object();
   private volatile PrivateChannel pending;
@@ -134,17 +132,7 @@ final class ForksPoolWorker implements PoolWorker {
   private void read(FramedChannel connected) {
     try {
       for (String text = connected.read(); text != null; text = connected.read()) {
-        Message message;
-        try {
-          message = CODEC.decode(text);
-        } catch (Codec.CodecException e) {
-          listeners.error(e);
-          continue;
-        }
-        if (message instanceof WorkerResponse.TestFileFinished) {
-          endFile();
-        }
-        listeners.message(message);
+        received(text, CODEC);
       }
     } catch (IOException e) {
       // the worker died mid-frame, or its channel broke: what it was is told by its exit
@@ -313,13 +301,10 @@ final class ForksPoolWorker implements PoolWorker {
   }
 
   @Override
-  public void on(Listener listener) {
-    listeners.add(listener);
-  }
-
-  @Override
-  public void off(Listener listener) {
-    listeners.remove(listener);
+  protected void beforeListeners(Message message) {
+    if (message instanceof WorkerResponse.TestFileFinished) {
+      endFile();
+    }
   }
 
   @Override

@@ -2,14 +2,13 @@ package dev.lanes.pool.threads;
 
 import dev.lanes.runtime.ConsoleRouter;
 import dev.lanes.runtime.codec.JsonCodec;
-import dev.lanes.spi.PoolWorker;
 import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.WorkerOptions;
 import dev.lanes.spi.protocol.Codec;
 import dev.lanes.spi.protocol.Message;
 import dev.lanes.spi.protocol.WorkerRequest;
 import dev.lanes.spi.protocol.WorkerResponse;
-import dev.lanes.spi.support.WorkerListeners;
+import dev.lanes.spi.support.AbstractPoolWorker;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,13 +20,12 @@ import java.util.function.Supplier;
  * A worker that is a thread in this JVM, running the Lanes runtime inside its own class loader.
  * Messages cross the loader boundary as encoded text, through the same codec as every transport.
  */
-final class ThreadsPoolWorker implements PoolWorker {
+final class ThreadsPoolWorker extends AbstractPoolWorker {
   private static final Codec CODEC = JsonCodec.forProtocol();
 
   private final WorkerOptions options;
   private final WorkerClassLoaders loaders;
   private final ThreadsOptions threadsOptions;
-  private final WorkerListeners listeners = new WorkerListeners();
   private WorkerClassLoaders.Loaders made;
   /** A file was handed over and has not finished: a stop now leaves the worker's thread running in its loaders. */
   private volatile boolean busy;
@@ -51,7 +49,7 @@ final class ThreadsPoolWorker implements PoolWorker {
     try {
       made = loaders.create(options.project(), options.poolId(), options.isolate());
       Class<?> main = Class.forName("dev.lanes.runtime.WorkerMain", true, made.runtime());
-      Consumer<String> toHost = this::receive;
+      Consumer<String> toHost = frame -> received(frame, CODEC);
       ThreadLocal<BiConsumer<Boolean, String>> sink = ConsoleRouter.install().sink();
       String threadName = "lanes-" + options.pool() + "-worker-" + options.poolId();
       Optional<Supplier<ClassLoader>> perFile = loaders.perFile(options.project(), made.runtime());
@@ -97,32 +95,15 @@ final class ThreadsPoolWorker implements PoolWorker {
   }
 
   @Override
-  public void on(Listener listener) {
-    listeners.add(listener);
-  }
-
-  @Override
-  public void off(Listener listener) {
-    listeners.remove(listener);
-  }
-
-  @Override
   public boolean canReuse(TestSpecification next) {
     return !options.isolate() || filesApart; // each file in a loader of its own: the worker stays
   }
 
-  private void receive(String text) {
-    Message message;
-    try {
-      message = CODEC.decode(text);
-    } catch (Codec.CodecException e) {
-      listeners.error(e);
-      return;
-    }
+  @Override
+  protected void beforeListeners(Message message) {
     if (message instanceof WorkerResponse.TestFileFinished) {
       busy = false;
     }
-    listeners.message(message);
   }
 
   private void closeLoader() {

@@ -209,19 +209,26 @@ final class Pool {
     return true;
   }
 
+  /** Whether a task's runner may be kept for another task: it does not isolate its files, or its worker does. */
   private boolean reusable(PoolTask task) {
     return !task.isolate() || isolatesEachFile;
   }
 
+  /**
+   * The one rule of reuse (Vitest's {@code isEqualRunner}): a live runner may take {@code task} when the task may
+   * share a runner, is of the runner's project and kind (run or collect), and the worker agrees.
+   */
+  private boolean mayTake(PoolRunner runner, PoolTask task) {
+    return reusable(task) && !runner.isTerminated() && runner.project().equals(task.project())
+        && runner.collect() == task.collect() && runner.canReuse(task.files().get(0));
+  }
+
   private synchronized PoolRunner runnerFor(PoolTask task) throws PoolException {
-    if (reusable(task)) {
-      for (Iterator<PoolRunner> shared = sharedRunners.iterator(); shared.hasNext(); ) {
-        PoolRunner runner = shared.next();
-        if (runner.project().equals(task.project()) && runner.collect() == task.collect()
-            && runner.canReuse(task.files().get(0))) {
-          shared.remove();
-          return runner;
-        }
+    for (Iterator<PoolRunner> shared = sharedRunners.iterator(); shared.hasNext(); ) {
+      PoolRunner runner = shared.next();
+      if (mayTake(runner, task)) {
+        shared.remove();
+        return runner;
       }
     }
     if (freeIds.isEmpty() && !sharedRunners.isEmpty()) {
@@ -251,9 +258,7 @@ final class Pool {
       if (runner != null) {
         Queued next = queue.peek();
         boolean healthy = reusable(task) && !failed && !overLimit && !runner.isTerminated();
-        boolean reuse = healthy && next != null
-            && reusable(next.task()) && next.task().project().equals(runner.project())
-            && next.task().collect() == runner.collect() && runner.canReuse(next.task().files().get(0));
+        boolean reuse = healthy && next != null && mayTake(runner, next.task());
         // watch: a worker that gives each file a fresh class loader sees recompiled classes, so it waits for the
         // next rerun instead of stopping, and the rerun starts no JVM and loads no JUnit
         boolean keep = healthy && next == null && isolatesEachFile && run.watching() && !task.collect();

@@ -83,7 +83,7 @@ final class PoolRunner implements PoolWorker.Listener {
   }
 
   boolean canReuse(TestSpecification next) {
-    return !isTerminated() && worker.canReuse(next);
+    return worker.canReuse(next);
   }
 
   /** Starts the worker and waits for its {@code started}; fails fast if it dies first. */

@@ -1,7 +1,6 @@
 package dev.lanes.examples.websocket;
 
 import dev.lanes.runtime.codec.JsonCodec;
-import dev.lanes.spi.PoolWorker;
 import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.WorkerExit;
 import dev.lanes.spi.WorkerOptions;
@@ -9,7 +8,7 @@ import dev.lanes.spi.protocol.Codec;
 import dev.lanes.spi.protocol.Message;
 import dev.lanes.spi.protocol.WorkerRequest;
 import dev.lanes.spi.protocol.WorkerResponse;
-import dev.lanes.spi.support.WorkerListeners;
+import dev.lanes.spi.support.AbstractPoolWorker;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * protocol over the agent's WebSocket. A lease that ends cleanly ({@code stopped} was answered) gives
  * the agent back for the next worker; any other end (a forced stop, a stuck test) ends the agent.
  */
-final class AgentWorker implements PoolWorker, Agent.Holder {
+final class AgentWorker extends AbstractPoolWorker implements Agent.Holder {
   /**
    * The agent's own frame, sent before each {@code start} request: {@value} and the project's class path. It opens a
    * new lease with that class path; the protocol's messages then go to the lease's worker loop.
@@ -31,7 +30,6 @@ final class AgentWorker implements PoolWorker, Agent.Holder {
 
   private final WorkerOptions options;
   private final AgentServer agents;
-  private final WorkerListeners listeners = new WorkerListeners();
   private CompletableFuture<Agent> lease;
   private CompletableFuture<Void> stopped;
   private volatile Agent agent;
@@ -108,17 +106,14 @@ final class AgentWorker implements PoolWorker, Agent.Holder {
 
   @Override
   public void onText(String text) {
-    Message message;
-    try {
-      message = CODEC.decode(text);
-    } catch (Codec.CodecException e) {
-      listeners.error(e);
-      return;
-    }
+    received(text, CODEC);
+  }
+
+  @Override
+  protected void beforeListeners(Message message) {
     if (message instanceof WorkerResponse.Stopped) {
       stoppedCleanly = true;
     }
-    listeners.message(message);
   }
 
   @Override
@@ -129,16 +124,6 @@ final class AgentWorker implements PoolWorker, Agent.Holder {
     int code = leased == null ? -1 : leased.process().filter(p -> !p.process().isAlive())
         .map(p -> p.process().exitValue()).orElse(-1);
     listeners.exit(WorkerExit.code(code, description));
-  }
-
-  @Override
-  public void on(Listener listener) {
-    listeners.add(listener);
-  }
-
-  @Override
-  public void off(Listener listener) {
-    listeners.remove(listener);
   }
 
   @Override
