@@ -1,16 +1,11 @@
 package dev.lanes.core;
 
-import dev.lanes.spi.FileOutcome;
-import dev.lanes.core.internal.registry.PoolRegistry;
-import dev.lanes.core.internal.reporters.ReporterFactory;
-import dev.lanes.core.internal.sequence.ResultsCache;
-import dev.lanes.core.internal.sequence.Sequencing;
+import dev.lanes.core.internal.reporters.RunMessages;
 import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.core.internal.watch.ClassGraph;
 import dev.lanes.core.internal.watch.FolderSnapshot;
 import dev.lanes.core.internal.watch.FolderWatcher;
-import dev.lanes.spi.PoolLogger;
-import dev.lanes.spi.ProcessPool;
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.Reporter;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.TestSpecification;
@@ -47,27 +42,19 @@ public final class WatchSession implements AutoCloseable {
 
   private final LanesConfig config;
   private final Lanes.RunOptions options;
+  private final RunSession session;
   private final List<ProjectConfig> projects;
-  private final Map<String, String> origins = new LinkedHashMap<>();
-  private final PoolRegistry registry;
   private final TestRun run;
-  private final Map<String, ProcessPool> pools;
-  private final Sequencing sequencing;
-  private final ResultsCache cache;
-  private final PoolLogger logger;
   private final ClassGraph graph = new ClassGraph();
   private final FolderSnapshot snapshot;
   private final FolderWatcher watcher;
   private final Map<String, TestSpecification> failed = new LinkedHashMap<>();
-  private final Thread interruptHook;
   private volatile boolean running;
   private List<TestSpecification> specs;
 
   private WatchSession(LanesConfig config, Lanes.RunOptions options) {
     this.config = config;
     this.options = options;
-    this.logger = new Lanes.ConsoleLogger(options.console());
-    config.warnings().forEach(logger::warn);
     List<String> problems = new ArrayList<>(config.problems());
     if (config.settings().shard().isPresent()) {
       problems.add("--shard: You cannot use --shard option with enabled watch; shard in CI with lanes run.");
@@ -79,22 +66,14 @@ public final class WatchSession implements AutoCloseable {
     if (config.reporters().contains("blob")) {
       problems.add("reporters: the blob reporter is not supported in watch mode; use it with lanes run.");
     }
-    List<Reporter> reporters = new ArrayList<>(ReporterFactory.create(config, Lanes.reporterOptions(config, options),
-        problems));
-    reporters.addAll(options.extraReporters());
-    this.registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());
-    this.projects = Lanes.withPoolFiles(Lanes.selectProjects(config, options, problems), registry, config.root(),
-        problems);
-    this.cache = new ResultsCache(config.root());
-    this.sequencing = new Sequencing(config.settings(), projects, cache);
-    this.specs = Lanes.specifications(projects, options.filters(), origins, problems);
-    this.run = new TestRun(reporters);
-    run.bail(config.settings().bail());
-    run.watching(true);
-    this.pools = Lanes.createPools(config, registry, Lanes.byPool(specs), origins, run, logger, problems);
-    Lanes.checkPoolOptions(config, registry, pools, logger, problems);
+    this.session = new RunSession(config, options, true, problems);
+    this.projects = session.projects();
+    this.run = session.run();
+    this.specs = session.specifications(Optional.empty(), problems);
+    session.createPools(specs, problems);
+    session.checkPoolOptions(problems);
     if (!problems.isEmpty()) {
-      registry.close();
+      session.close();
       throw new ConfigurationException(problems);
     }
     this.snapshot = new FolderSnapshot(classFolders(projects));
@@ -104,13 +83,11 @@ public final class WatchSession implements AutoCloseable {
     try {
       this.watcher = new FolderWatcher(snapshot);
     } catch (RuntimeException e) { // the file system watches nothing: give back what was opened
-      Lanes.closePools(pools, projects, run);
-      registry.close();
+      session.close();
       throw e;
     }
     // Ctrl-C in a rerun: end it as interrupted, so its summary and reports still come out
-    this.interruptHook = new Thread(this::interrupt, "lanes-watch-interrupted");
-    Runtime.getRuntime().addShutdownHook(interruptHook);
+    session.onJvmEnd(new Thread(this::interrupt, "lanes-watch-interrupted"));
   }
 
   /** Opens a session: checks the whole setup and creates the pools; nothing runs yet. */
@@ -126,7 +103,7 @@ public final class WatchSession implements AutoCloseable {
   /** Runs every test file. */
   public Lanes.RunResult runAll() {
     if (specs.isEmpty()) { // nothing built yet, say: the first test class that appears runs
-      options.console().println(" No test files found; they run as soon as a build writes them.");
+      RunMessages.nothingToWatchYet(options.console());
       return new Lanes.RunResult(config.settings().passWithNoTests() ? 0 : 1, List.of(), List.of());
     }
     return execute(specs, List.of());
@@ -177,7 +154,7 @@ public final class WatchSession implements AutoCloseable {
     }
     reached.addAll(graph.dependents(changedClasses));
     Set<String> before = new LinkedHashSet<>(specs.stream().map(TestSpecification::fileId).toList());
-    specs = Lanes.specifications(projects, options.filters(), origins, new ArrayList<>()); // checked when opened
+    specs = session.specifications(Optional.empty(), new ArrayList<>()); // checked when opened
     List<TestSpecification> affected = new ArrayList<>();
     for (TestSpecification spec : specs) {
       boolean reaches = !before.contains(spec.fileId()) // a new test class
@@ -227,8 +204,8 @@ public final class WatchSession implements AutoCloseable {
 
   private Lanes.RunResult execute(List<TestSpecification> files, List<String> invalidates) {
     List<String> problems = new ArrayList<>();
-    List<TestSpecification> ordered = sequencing.apply(files, problems);
-    List<List<TestSpecification>> groups = sequencing.groups(ordered, problems);
+    List<TestSpecification> ordered = session.sequencing().apply(files, problems);
+    List<List<TestSpecification>> groups = session.sequencing().groups(ordered, problems);
     running = true;
     try {
       run.start(ordered);
@@ -236,11 +213,11 @@ public final class WatchSession implements AutoCloseable {
         String problem = String.join("\n", problems);
         run.failFiles(ordered, TestError.of("ConfigurationError", problem), FileOutcome.aborted(problem));
       } else {
-        poolsFor(ordered);
-        Lanes.executeGroups(pools, groups, run, false, invalidates, logger);
+        session.poolsFor(ordered);
+        session.execute(groups, invalidates);
       }
       Reporter.RunEndReason reason = run.end();
-      Lanes.recordResults(cache, run, logger);
+      session.recordResults();
       for (TestModule module : run.modules()) {
         if (module.state() == TaskState.FAIL) {
           files.stream().filter(spec -> spec.fileId().equals(module.id())).findFirst()
@@ -253,22 +230,6 @@ public final class WatchSession implements AutoCloseable {
           run.unhandledErrors());
     } finally {
       running = false;
-    }
-  }
-
-  /** Creates the pools that files new since the start need (a new test class matched by another pool's glob). */
-  private void poolsFor(List<TestSpecification> files) {
-    Map<String, List<TestSpecification>> missing = new LinkedHashMap<>(Lanes.byPool(files));
-    missing.keySet().removeAll(pools.keySet());
-    if (missing.isEmpty()) {
-      return;
-    }
-    List<String> problems = new ArrayList<>();
-    pools.putAll(Lanes.createPools(config, registry, missing, origins, run, logger, problems));
-    if (!problems.isEmpty()) {
-      String problem = String.join("\n", problems);
-      missing.values().forEach(lost -> run.failFiles(lost, TestError.of("ConfigurationError", problem),
-          FileOutcome.aborted(problem)));
     }
   }
 
@@ -286,8 +247,6 @@ public final class WatchSession implements AutoCloseable {
   @Override
   public void close() {
     watcher.close();
-    Lanes.closePools(pools, projects, run);
-    registry.close();
-    Lanes.removeHook(interruptHook);
+    session.close();
   }
 }

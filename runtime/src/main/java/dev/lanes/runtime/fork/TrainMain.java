@@ -12,16 +12,13 @@ import dev.lanes.spi.protocol.TaskResultPack;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.spi.protocol.WorkerRequest;
-import dev.lanes.spi.protocol.WorkerSettings;
 import dev.lanes.spi.protocol.WorkerResponse;
+import dev.lanes.spi.protocol.WorkerSettings;
 import java.io.File;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 

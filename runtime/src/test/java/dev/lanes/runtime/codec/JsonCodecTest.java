@@ -18,15 +18,15 @@ import dev.lanes.spi.protocol.TaskType;
 import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.spi.protocol.WorkerRequest;
-import dev.lanes.spi.protocol.WorkerSettings;
 import dev.lanes.spi.protocol.WorkerResponse;
+import dev.lanes.spi.protocol.WorkerSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class JsonCodecTest {
   private final Codec codec = JsonCodec.forProtocol();

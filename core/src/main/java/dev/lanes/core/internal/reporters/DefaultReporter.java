@@ -1,7 +1,7 @@
 package dev.lanes.core.internal.reporters;
 
-import dev.lanes.spi.FileOutcome;
 import com.google.auto.service.AutoService;
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.Reporter;
 import dev.lanes.spi.ReporterOptions;
 import dev.lanes.spi.ReporterProvider;

@@ -16,7 +16,6 @@ import dev.lanes.spi.protocol.WorkerResponse;
 import dev.lanes.spi.protocol.WorkerSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

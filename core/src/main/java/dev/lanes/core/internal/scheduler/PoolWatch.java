@@ -1,7 +1,7 @@
 package dev.lanes.core.internal.scheduler;
 
-import dev.lanes.spi.FileOutcome;
 import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.TestSpecification;
 import dev.lanes.spi.protocol.TestError;

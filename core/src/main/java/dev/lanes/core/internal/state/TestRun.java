@@ -1,8 +1,8 @@
 package dev.lanes.core.internal.state;
 
 import dev.lanes.spi.FileOutcome;
-import dev.lanes.spi.Reporter;
 import dev.lanes.spi.Reporter.RunEndReason;
+import dev.lanes.spi.Reporter;
 import dev.lanes.spi.TestCase;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.TestProject;

@@ -3,9 +3,9 @@ package dev.lanes.core.internal.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanes.core.internal.state.TestRun;
+import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.Reporter;
-import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.TestModule;
 import dev.lanes.spi.TestProject;
 import dev.lanes.spi.TestSpecification;

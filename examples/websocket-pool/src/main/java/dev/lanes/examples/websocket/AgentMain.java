@@ -2,7 +2,6 @@ package dev.lanes.examples.websocket;
 
 import dev.lanes.runtime.ConsoleRouter;
 import dev.lanes.runtime.WorkerMain;
-import dev.lanes.spi.protocol.Message;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;

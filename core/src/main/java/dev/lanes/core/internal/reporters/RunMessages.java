@@ -1,0 +1,52 @@
+package dev.lanes.core.internal.reporters;
+
+import dev.lanes.spi.protocol.TestError;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a run says on the console outside any reporter: that it found no test files (and where it looked), that a
+ * report could not be written, what each merged blob held, that a watch found nothing yet.
+ */
+public final class RunMessages {
+  private RunMessages() {
+  }
+
+  /** Where a project looked for test files: its globs and folders, relative to the run's root. */
+  public record Looked(String project, String globs, List<String> folders) {
+    public Looked {
+      folders = List.copyOf(folders);
+    }
+  }
+
+  /** No file was found: the run exits with {@code exitCode}; each project says where it looked. */
+  public static void noTestFiles(PrintStream console, int exitCode, List<Looked> projects) {
+    console.println("No test files found, exiting with code " + exitCode);
+    projects.forEach(p -> console.println("  " + (p.project().isEmpty() ? "" : p.project() + ": ") + p.globs() + " in "
+        + p.folders()));
+  }
+
+  /** This shard holds none of the {@code found} files: it passes, as Vitest's empty shard does. */
+  public static void emptyShard(PrintStream console, String shard, int found) {
+    console.println("No test files in shard " + shard + " of " + found + " files, exiting with code 0");
+  }
+
+  /** The reports that could not be written when the run ended, each on a line of its own. */
+  public static void reportErrors(PrintStream console, List<TestError> errors) {
+    for (TestError error : errors) {
+      console.println("ERROR: " + error.message());
+    }
+  }
+
+  /** One merged blob: the shard that wrote it, how many files it held, how long its run took. */
+  public static void perBlob(PrintStream console, String shard, int files, long durationMillis) {
+    console.println("  Per blob  " + shard + "  " + files + (files == 1 ? " file  " : " files  ")
+        + String.format(Locale.ROOT, "%.2fs", durationMillis / 1000.0));
+  }
+
+  /** A watch session that starts before any test class was built. */
+  public static void nothingToWatchYet(PrintStream console) {
+    console.println(" No test files found; they run as soon as a build writes them.");
+  }
+}
