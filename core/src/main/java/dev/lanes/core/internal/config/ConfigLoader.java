@@ -1,5 +1,14 @@
 package dev.lanes.core.internal.config;
 
+import static dev.lanes.core.internal.config.ConfigValues.atLeastZero;
+import static dev.lanes.core.internal.config.ConfigValues.duration;
+import static dev.lanes.core.internal.config.ConfigValues.globs;
+import static dev.lanes.core.internal.config.ConfigValues.percentage;
+import static dev.lanes.core.internal.config.ConfigValues.stringList;
+import static dev.lanes.core.internal.config.ConfigValues.stringMap;
+import static dev.lanes.core.internal.config.ConfigValues.tags;
+import static dev.lanes.core.internal.config.ConfigValues.workingDirectory;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -256,44 +265,6 @@ public final class ConfigLoader {
     return settings.build();
   }
 
-  /** {@code tags}: one tag expression or a list of them, each checked here so a typo is a configuration error. */
-  private static List<String> tags(Config config) {
-    if (!config.hasPath("tags")) {
-      return List.of();
-    }
-    List<String> tags = stringList(config, "tags").stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
-    for (String tag : tags) {
-      TagExpressions.check(tag).ifPresent(problem ->
-          { throw new ConfigException.BadValue(config.getValue("tags").origin(), "tags", problem); });
-    }
-    return tags;
-  }
-
-  /** An object of names and values ({@code systemProperties}, {@code env}); dotted names may be quoted or not. */
-  private static Map<String, String> stringMap(Config config, String key) {
-    if (!config.hasPath(key)) {
-      return Map.of();
-    }
-    Map<String, String> values = new TreeMap<>();
-    for (Map.Entry<String, ConfigValue> entry : config.getConfig(key).entrySet()) {
-      ConfigValue value = entry.getValue();
-      if (value.valueType() == ConfigValueType.LIST || value.valueType() == ConfigValueType.OBJECT) {
-        throw new ConfigException.BadValue(value.origin(), key + "." + entry.getKey(), "must be a string, a number"
-            + " or a boolean");
-      }
-      values.put(String.join(".", ConfigUtil.splitPath(entry.getKey())),
-          value.unwrapped() == null ? "" : String.valueOf(value.unwrapped()));
-    }
-    return values;
-  }
-
-  private static Optional<Path> workingDirectory(Config config, Path projectRoot) {
-    if (!config.hasPath("workingDirectory")) {
-      return Optional.empty();
-    }
-    return Optional.of(projectRoot.resolve(config.getString("workingDirectory")).normalize());
-  }
-
   private RunSettings settings(Config config) {
     Optional<RunSettings.Shard> shard = Optional.empty();
     if (config.hasPath("shard")) {
@@ -327,26 +298,6 @@ public final class ConfigLoader {
         coverage.hasPath("dataFile") ? Optional.of(root.resolve(coverage.getString("dataFile")).normalize())
             : Optional.empty(),
         percentage(coverage, "thresholds.lines"), percentage(coverage, "thresholds.branches"));
-  }
-
-  private static java.util.OptionalDouble percentage(Config config, String key) {
-    if (!config.hasPath(key)) {
-      return java.util.OptionalDouble.empty();
-    }
-    double value = config.getDouble(key);
-    if (value < 0 || value > 100) {
-      throw new ConfigException.BadValue(config.getValue(key).origin(), "coverage." + key,
-          "must be a percentage from 0 to 100, was " + value);
-    }
-    return java.util.OptionalDouble.of(value);
-  }
-
-  private static int atLeastZero(Config config, String key) {
-    int value = config.getInt(key);
-    if (value < 0) {
-      throw new ConfigException.BadValue(config.getValue(key).origin(), key, "must be 0 or more, was " + value);
-    }
-    return value;
   }
 
   /** In a project only {@code sequence.groupOrder} may be set: the rest of {@code sequence} is the run's. */
@@ -501,41 +452,6 @@ public final class ConfigLoader {
       files.put("*", root.resolve(config.getString("outputFile")));
     }
     return files;
-  }
-
-  private static List<String> stringList(Config config, String key) {
-    if (config.getValue(key).valueType() == ConfigValueType.STRING) {
-      return List.of(config.getString(key));
-    }
-    return config.getStringList(key);
-  }
-
-  /** A time-out: 0 or more ({@code 0} turns it off). */
-  private static Duration duration(Config config, String key) {
-    Duration duration = config.getDuration(key);
-    if (duration.isNegative()) {
-      throw new ConfigException.BadValue(config.getValue(key).origin(), key, "must be 0 or more (0 turns it off), was "
-          + config.getValue(key).unwrapped());
-    }
-    return duration;
-  }
-
-  /** Glob patterns, each checked here so that a typo is a configuration error, not a failed scan. */
-  private static List<String> globs(Config config, String key) {
-    List<String> globs = stringList(config, key);
-    for (String glob : globs) {
-      checkGlob(glob, config.getValue(key).origin(), key);
-    }
-    return globs;
-  }
-
-  private static void checkGlob(String glob, ConfigOrigin origin, String key) {
-    try {
-      java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
-    } catch (java.util.regex.PatternSyntaxException e) {
-      throw new ConfigException.BadValue(origin, key, "'" + glob + "' is not a valid glob: " + e.getDescription()
-          + (e.getIndex() >= 0 ? " at position " + (e.getIndex() + 1) : ""));
-    }
   }
 
   private <T> T read(Supplier<T> reader, T fallback) {

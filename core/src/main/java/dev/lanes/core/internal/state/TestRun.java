@@ -22,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -45,20 +42,20 @@ public final class TestRun {
   private final Map<String, TaskNode> tasks = new HashMap<>();
   private final List<TestError> unhandledErrors = new ArrayList<>();
   private final List<TestError> reportErrors = new ArrayList<>();
-  private final List<Consumer<String>> cancelListeners = new CopyOnWriteArrayList<>();
+  private final EventOrder order;
+  private final Cancellation cancellation = new Cancellation();
   private boolean interrupted;
   private boolean ended;
-  private int bail;
-  private String cancelReason;
   private volatile boolean watching;
 
   public TestRun(List<Reporter> reporters) {
     this.reporters = new Reporters(reporters, this::unhandled);
+    this.order = new EventOrder(this.reporters, () -> cancellation.testFailed(failedTests()));
   }
 
   /** After {@code failedTests} failed tests the run stops handing out files ({@code bail}; 0 never). */
   public synchronized void bail(int failedTests) {
-    bail = failedTests;
+    cancellation.bail(failedTests);
   }
 
   /** A watch session: the run starts again on every change, and pools may keep idle workers between runs. */
@@ -73,12 +70,12 @@ public final class TestRun {
 
   /** {@code listener} hears when the run stops handing out files (bail), with the reason; pools stop queuing. */
   public void onCancel(Consumer<String> listener) {
-    cancelListeners.add(listener);
+    cancellation.listen(listener);
   }
 
   /** Whether the run stopped handing out files: files not started yet are skipped. */
   public synchronized boolean cancelled() {
-    return cancelReason != null;
+    return cancellation.cancelled();
   }
 
   /**
@@ -92,7 +89,7 @@ public final class TestRun {
       tasks.clear();
       unhandledErrors.clear();
       interrupted = false;
-      cancelReason = null;
+      cancellation.reset();
       ended = false;
     }
     for (TestSpecification spec : specifications) {
@@ -133,7 +130,7 @@ public final class TestRun {
       module.lastEvent = System.nanoTime();
       module.collect(file, tasks);
       if (!collect) {
-        queuedFirst(module);
+        order.queued(module);
         module.collected = true;
         reporters.each(r -> r.onTestModuleCollected(module));
       }
@@ -182,22 +179,22 @@ public final class TestRun {
       switch (event.event()) {
         case SUITE_PREPARE -> {
           if (module != null) {
-            startFirst(module);
+            order.started(module);
           }
         }
         case SUITE_FINISHED -> {
           if (module != null) {
-            end(module);
+            order.end(module);
           }
         }
         case TEST_PREPARE -> {
           if (node != null) {
-            ready(node);
+            order.ready(node);
           }
         }
         case TEST_FINISHED -> {
           if (node != null) {
-            finish(node);
+            order.finish(node);
           }
         }
       }
@@ -241,10 +238,10 @@ public final class TestRun {
       ModuleState module = modules.computeIfAbsent(spec.fileId(), id -> ModuleState.of(spec));
       if (!module.ended && interrupted) {
         notRun(module); // its worker was stopped by the interrupt
-      } else if (!module.ended && cancelReason != null && !module.started) {
-        module.result = TaskResult.skipped(cancelReason);
-        module.outcome = FileOutcome.cancelled(cancelReason.substring(NOT_RUN.length()));
-        end(module);
+      } else if (!module.ended && cancellation.cancelled() && !module.started) {
+        module.result = TaskResult.skipped(cancellation.reason());
+        module.outcome = FileOutcome.cancelled(cancellation.reason().substring(NOT_RUN.length()));
+        order.end(module);
       } else if (!module.ended) {
         // the test that was running when the file broke fails with the reason; the others were not run
         Optional<TaskNode> running = module.testNodes().stream().filter(t -> t.ready && !t.finished)
@@ -255,7 +252,7 @@ public final class TestRun {
         running.ifPresent(test -> test.result = TaskResult.failed(0, List.of(reported)));
         module.result = TaskResult.failed(module.durationMillis, List.of(reported));
         module.outcome = outcome;
-        end(module);
+        order.end(module);
       }
     }
   }
@@ -263,7 +260,7 @@ public final class TestRun {
   private void notRun(ModuleState module) {
     module.result = TaskResult.skipped(NOT_RUN_INTERRUPTED);
     module.outcome = FileOutcome.notRun(NOT_RUN_INTERRUPTED.substring(NOT_RUN.length()));
-    end(module);
+    order.end(module);
   }
 
   /** {@code pool} (as selected: a name or a jar's path) runs its files through the scheduler, whose runners watch them. */
@@ -320,8 +317,8 @@ public final class TestRun {
    */
   public synchronized void stop() {
     interrupted = true;
-    if (cancelReason == null) {
-      cancel(NOT_RUN_INTERRUPTED);
+    if (!cancellation.cancelled()) {
+      cancellation.cancel(NOT_RUN_INTERRUPTED);
     }
   }
 
@@ -339,7 +336,7 @@ public final class TestRun {
             + "Runtime.exit, called by reflection, a method handle or code Lanes did not load) while this file ran; "
             + "a test in an in-process pool may not end the JVM (use the forks pool to test exits)")));
         module.outcome = FileOutcome.aborted("the JVM was ended while this file ran");
-        end(module);
+        order.end(module);
       }
     }
     for (ModuleState module : modules.values()) {
@@ -364,13 +361,10 @@ public final class TestRun {
     String reason;
     synchronized (this) {
       interrupted = true;
-      reason = cancelReason == null ? NOT_RUN_INTERRUPTED : null;
-      if (reason != null) {
-        cancelReason = reason;
-      }
+      reason = cancellation.cancelUnlessCancelled(NOT_RUN_INTERRUPTED);
     }
     if (reason != null) {
-      cancelListeners.forEach(listener -> listener.accept(reason));
+      cancellation.tell(reason);
     }
   }
 
@@ -390,7 +384,7 @@ public final class TestRun {
         String bug = "the file never ran: its pool finished without reporting it. This is a bug in the pool.";
         module.result = TaskResult.failed(0, List.of(TestError.of("IllegalStateException", bug)));
         module.outcome = FileOutcome.aborted(bug);
-        end(module);
+        order.end(module);
       }
     }
     RunEndReason reason = reason();
@@ -420,34 +414,7 @@ public final class TestRun {
    * start time, duration and worker. The run must have been {@linkplain #start started} with its specification.
    */
   public synchronized void replay(RunSnapshot.FileSnapshot file) {
-    ModuleState module = modules.computeIfAbsent(file.id(),
-        id -> new ModuleState(id, file.moduleId(), file.project(), file.pool()));
-    module.poolId = file.poolId();
-    module.startTime = file.startTime();
-    module.durationMillis = file.durationMillis();
-    module.replayed = true;
-    for (Task task : file.tasks()) {
-      module.roots.add(module.add(task, null, tasks));
-    }
-    queuedFirst(module);
-    startFirst(module);
-    file.logs().stream().filter(log -> log.taskId().map(tasks::get).map(n -> n.type() != TaskType.TEST).orElse(true))
-        .forEach(this::log); // the file's and its suites' own output (static initialisers, class-level hooks) came first
-    for (TaskNode test : module.testNodes()) {
-      test.result = file.results().get(test.id());
-      ready(test);
-      file.logs().stream().filter(log -> log.taskId().filter(test.id()::equals).isPresent()).forEach(this::log);
-      finish(test);
-    }
-    file.results().forEach((id, result) -> {
-      TaskNode node = tasks.get(id);
-      if (node != null && node.type() != TaskType.TEST) {
-        node.result = result;
-      }
-    });
-    module.result = file.result().orElse(null);
-    module.outcome = file.outcome().orElse(null);
-    end(module);
+    Replay.file(file, modules, tasks, order, this::log);
   }
 
   /** Tells the reporters what a collect-only run found. */
@@ -468,133 +435,5 @@ public final class TestRun {
     return modules.computeIfAbsent(file.id(), id -> new ModuleState(id, file.name(), project.name(), project.pool()));
   }
 
-  private void queuedFirst(ModuleState module) {
-    if (!module.queued) {
-      module.queued = true;
-      if (module.startTime == 0) {
-        module.startTime = System.currentTimeMillis();
-      }
-      reporters.each(r -> r.onTestModuleQueued(module));
-    }
-  }
 
-  private void startFirst(ModuleState module) {
-    queuedFirst(module);
-    if (!module.collected) {
-      module.collected = true;
-      reporters.each(r -> r.onTestModuleCollected(module));
-    }
-    if (!module.started) {
-      module.started = true;
-      reporters.each(r -> r.onTestModuleStart(module));
-    }
-  }
-
-  private void ready(TaskNode node) {
-    startFirst((ModuleState) node.module());
-    if (!node.ready) {
-      node.ready = true;
-      reporters.each(r -> r.onTestCaseReady(node));
-    }
-  }
-
-  private void finish(TaskNode node) {
-    ready(node);
-    if (!node.finished && node.result != null && node.result.state().isFinal()) {
-      node.finished = true;
-      reporters.each(r -> r.onTestCaseResult(node));
-      if (node.result.state() == TaskState.FAIL && bail > 0 && cancelReason == null && failedTests() >= bail) {
-        cancel(NOT_RUN_BAIL + " = " + bail + ", the run stopped after " + bail + (bail == 1 ? " failed test" : " failed tests"));
-      }
-    }
-  }
-
-  /** Stops handing out files; the listeners (pools) hear of it on a thread of their own, outside the run's lock. */
-  private void cancel(String reason) {
-    cancelReason = reason;
-    Thread notify = new Thread(() -> cancelListeners.forEach(listener -> listener.accept(reason)), "lanes-cancel");
-    notify.setDaemon(true);
-    notify.start();
-  }
-
-  private void end(ModuleState module) {
-    if (module.ended) {
-      return;
-    }
-    startFirst(module);
-    boolean crashed = module.result != null && module.result.state() == TaskState.FAIL && !module.result.errors().isEmpty();
-    String note = crashed ? "not run: " + module.result.errors().get(0).message()
-        : module.result != null ? module.result.note().orElse("not run") : "not run";
-    for (TaskNode test : module.testNodes()) {
-      if (test.result == null || !test.result.state().isFinal()) {
-        test.result = TaskResult.skipped(note);
-      }
-      finish(test);
-    }
-    if (module.result == null || !module.result.state().isFinal()) {
-      module.result = new TaskResult(summarize(module), module.durationMillis, List.of(), 0, Optional.empty());
-    }
-    if (module.result.state() != TaskState.FAIL && module.testNodes().stream()
-        .anyMatch(t -> t.result.state() == TaskState.FAIL)) {
-      module.result = new TaskResult(TaskState.FAIL, module.result.durationMillis(), module.result.errors(), 0,
-          module.result.note());
-    }
-    if (module.startTime > 0 && !module.replayed) {
-      module.durationMillis = Math.max(module.result.durationMillis(), System.currentTimeMillis() - module.startTime);
-    }
-    module.ended = true;
-    reporters.each(r -> r.onTestModuleEnd(module));
-  }
-
-  private static TaskState summarize(ModuleState module) {
-    List<TaskNode> tests = module.testNodes();
-    if (tests.stream().anyMatch(t -> t.result != null && t.result.state() == TaskState.FAIL)) {
-      return TaskState.FAIL;
-    }
-    return tests.stream().anyMatch(t -> t.result != null && t.result.state() == TaskState.PASS)
-        ? TaskState.PASS : TaskState.SKIP;
-  }
-
-  /** RPC methods bound to one project; what {@code createMethodsRPC} returns. */
-  private record RunMethods(TestRun run, TestProject project, boolean collect, int poolId) implements RuntimeRpc {
-    @Override
-    public void onQueued(Task file) {
-      run.queued(project, file, collect, poolId);
-    }
-
-    @Override
-    public void onCollected(List<Task> files) {
-      run.collected(project, files, collect);
-    }
-
-    @Override
-    public void onTaskRegistered(String parentId, Task task) {
-      run.registered(parentId, task);
-    }
-
-    @Override
-    public void onTaskUpdate(List<TaskResultPack> packs, List<TaskEventPack> events) {
-      run.updated(packs, events, collect);
-    }
-
-    @Override
-    public void onUserConsoleLog(UserConsoleLog log) {
-      run.log(log);
-    }
-
-    @Override
-    public void onUnhandledError(TestError error, String type) {
-      run.unhandled(TestError.of(type, error.headline()).withCause(error));
-    }
-
-    @Override
-    public void onCancel(String reason) {
-      run.interrupt();
-    }
-
-    @Override
-    public CompletionStage<Integer> getCountOfFailedTests() {
-      return CompletableFuture.completedFuture(run.failedTests());
-    }
-  }
 }
