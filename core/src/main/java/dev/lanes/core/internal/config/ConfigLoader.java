@@ -1,6 +1,7 @@
 package dev.lanes.core.internal.config;
 
 import static dev.lanes.core.internal.config.ConfigValues.atLeastZero;
+import static dev.lanes.core.internal.config.ConfigValues.checkGlob;
 import static dev.lanes.core.internal.config.ConfigValues.duration;
 import static dev.lanes.core.internal.config.ConfigValues.globs;
 import static dev.lanes.core.internal.config.ConfigValues.percentage;
