@@ -25,8 +25,7 @@ public final class ListMojo extends AbstractLanesMojo {
     }
     Lanes.RunResult result;
     try {
-      result = Lanes.run(load(List.of()), new Lanes.RunOptions(List.of(), true, console(), false, Optional.empty(),
-          List.of()));
+      result = Lanes.run(load(List.of()), Lanes.RunOptions.builder(console()).collectOnly(true).build());
     } catch (ConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -76,11 +76,9 @@ public final class TestMojo extends AbstractLanesMojo {
           + " cores shared among the build's " + threads + " threads (-T " + threads + "; set <maxWorkers> to choose)");
     });
     LanesConfig config = load(overrides);
-    Lanes.RunOptions options = new Lanes.RunOptions(List.of(), false, console(), interactive(), Optional.empty(),
-        List.of());
-    if (filter.isPresent()) {
-      options = options.withTestNamePatterns(filter.get()::methodPattern);
-    }
+    Lanes.RunOptions.Builder builder = Lanes.RunOptions.builder(console()).interactive(interactive());
+    filter.ifPresent(tests -> builder.testNamePatterns(tests::methodPattern));
+    Lanes.RunOptions options = builder.build();
     Lanes.RunResult result;
     try {
       result = Lanes.run(config, options);

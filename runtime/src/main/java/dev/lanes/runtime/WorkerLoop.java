@@ -45,20 +45,6 @@ public final class WorkerLoop {
   private volatile boolean cancelled;
   private volatile JvmState jvmState;
 
-  public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
-                    long stackSize) {
-    this(post, consoleSink, threadName, stackSize, WorkerLoop.class.getClassLoader(), false);
-  }
-
-  /**
-   * A loop whose tests are loaded by {@code testLoader}: the context class loader of the threads that run them.
-   * {@code startsAtOnce}: a worker that may die without a word (a forked JVM) sends each test's start at once,
-   * so the host can name the test that was running; others batch them with the other updates.
-   */
-  public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
-                    long stackSize, ClassLoader testLoader, boolean startsAtOnce) {
-    this(post, consoleSink, threadName, stackSize, testLoader, startsAtOnce, null);
-  }
 
   /** A fresh class loader for every file (the vm pools), and what the worker's JVM keeps of one after its file. */
   @FunctionalInterface
@@ -76,8 +62,11 @@ public final class WorkerLoop {
   }
 
   /**
-   * A loop that runs each file in a fresh class loader from {@code fileLoaders} (whose parent is {@code testLoader}),
-   * closed when the file ends; {@code null} runs every file in {@code testLoader}.
+   * A loop whose tests are loaded by {@code testLoader}: the context class loader of the threads that run them, or the
+   * parent of a fresh class loader per file from {@code fileLoaders}, closed when the file ends ({@code null}: every
+   * file runs in {@code testLoader}). {@code startsAtOnce}: a worker that may die without a word (a forked JVM) sends
+   * each test's start at once, so the host can name the test that was running; others batch them with the other
+   * updates.
    */
   public WorkerLoop(Consumer<Message> post, ThreadLocal<BiConsumer<Boolean, String>> consoleSink, String threadName,
                     long stackSize, ClassLoader testLoader, boolean startsAtOnce, FileClassLoaders fileLoaders) {

@@ -119,8 +119,8 @@ public final class PoolTestKit {
     Lanes.RunResult result;
     try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
       LanesConfig config = Lanes.loadConfig(root, Optional.empty(), all, Map.of());
-      result = Lanes.run(config, new Lanes.RunOptions(filters, collectOnly, out, false, Optional.empty(),
-          collectOnly ? List.of() : List.of(recorder), providers));
+      result = Lanes.run(config, Lanes.RunOptions.builder(out).filters(filters).collectOnly(collectOnly)
+          .extraReporters(collectOnly ? List.of() : List.of(recorder)).extraPools(providers).build());
     } catch (dev.lanes.core.ConfigurationException e) {
       // what lanes run reports with exit code 2, as the SPI's type: a pool's test needs nothing of core's
       throw new PoolConfigurationException(e.problems());

@@ -81,7 +81,7 @@ public final class ForkMain {
         }
       });
     } else {
-      loop = new WorkerLoop(post, router.sink(), args[1], 0, testLoader(args[2]), true);
+      loop = new WorkerLoop(post, router.sink(), args[1], 0, testLoader(args[2]), true, null);
     }
     try {
       for (String text = channel.read(); text != null; text = channel.read()) {
