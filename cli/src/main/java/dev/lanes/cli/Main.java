@@ -1,5 +1,6 @@
 package dev.lanes.cli;
 
+import dev.lanes.core.CiShard;
 import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.Lanes;
@@ -11,6 +12,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "lanes", mixinStandardHelpOptions = true, version = "Lanes " + Lanes.VERSION,
     description = "Runs JVM test suites in pools of workers.",
-    subcommands = {Main.Run.class, Main.Watch.class, Main.ListTests.class})
+    subcommands = {Main.Run.class, Main.Watch.class, Main.ListTests.class, Shards.class})
 public final class Main {
   static final int CONFIGURATION_ERROR = 2;
 
@@ -85,151 +87,6 @@ public final class Main {
     return all;
   }
 
-  /** Options both commands take. */
-  static final class Shared {
-    static final ThreadLocal<PrintStream[]> streams = new ThreadLocal<>();
-
-    @Parameters(paramLabel = "FILTER", description = "Run only test classes whose name contains one of these.")
-    List<String> filters = new ArrayList<>();
-
-    @Option(names = "--root", description = "The project root (default: the current folder).")
-    Path root = Path.of("");
-
-    @Option(names = "--config", description = "The configuration file (default: <root>/lanes.conf).")
-    Path config;
-
-    @Option(names = "--pool", description = "The pool: a name (threads) or a pool jar's path (./pool.jar#name).")
-    String pool;
-
-    @Option(names = "--project", description = "Run only this project.")
-    String project;
-
-    @Option(names = "--maxWorkers", description = "Workers at once: a number or a percentage (\"50%%\").")
-    String maxWorkers;
-
-    @Option(names = "--isolate", negatable = true, description = "A fresh worker per test file (--no-isolate reuses workers).")
-    Boolean isolate;
-
-    @Option(names = "--reporter", description = "Reporters: default, verbose, dot, json, junit, surefire, blob, github-actions, html (repeatable).")
-    List<String> reporters;
-
-    @Option(names = "--outputFile", paramLabel = "[REPORTER=]PATH",
-        description = "Where file-writing reporters write: one path for all, or REPORTER=PATH (repeatable);"
-            + " --outputFile.junit=PATH is the same.")
-    List<String> outputFile;
-
-    @Option(names = "--classpath", description = "The test class path (path-separated), or @file to read it from a file.")
-    String classpath;
-
-    @Option(names = "--testTimeout", description = "Fail a test running longer than this (e.g. 10s; 0 = no limit).")
-    String testTimeout;
-
-    @Option(names = "--shard", description = "Run only this shard of the files: <index>/<count>, e.g. 1/3.")
-    String shard;
-
-    @Option(names = "--bail", description = "Stop handing out files after this many failed tests.")
-    Integer bail;
-
-    @Option(names = "--retry", description = "Run a failing test again up to this many times.")
-    Integer retry;
-
-    @Option(names = "--tags", paramLabel = "EXPRESSION",
-        description = "Run only tests whose JUnit tags match: a tag expression such as 'fast & !slow' (repeatable: any).")
-    List<String> tags;
-
-    @Option(names = "--coverage", negatable = true,
-        description = "Measure code coverage with JaCoCo and report it at the end (coverage.* in lanes.conf).")
-    Boolean coverage;
-
-    @Option(names = "--sequence.shuffle", negatable = true, description = "Run the files in a random order (the seed is printed).")
-    Boolean shuffle;
-
-    @Option(names = "--sequence.seed", description = "The seed of --sequence.shuffle, to replay an order.")
-    Long seed;
-
-    @Option(names = "--passWithNoTests", description = "Pass when there are no test files (an empty shard, say).")
-    Boolean passWithNoTests;
-
-    LanesConfig load() {
-      List<ConfigOverride> overrides = new ArrayList<>();
-      add(overrides, "pool", poolFromHere(pool), "--pool");
-      add(overrides, "maxWorkers", maxWorkers, "--maxWorkers");
-      add(overrides, "isolate", isolate, isolate != null && !isolate ? "--no-isolate" : "--isolate");
-      add(overrides, "reporters", reporters, "--reporter");
-      add(overrides, "outputFile", outputFiles(), "--outputFile");
-      add(overrides, "testTimeout", testTimeout, "--testTimeout");
-      add(overrides, "shard", shard, "--shard");
-      add(overrides, "bail", bail, "--bail");
-      add(overrides, "retry", retry, "--retry");
-      add(overrides, "tags", tags, "--tags");
-      add(overrides, "coverage.enabled", coverage, coverage != null && !coverage ? "--no-coverage" : "--coverage");
-      add(overrides, "sequence.shuffle", shuffle, "--sequence.shuffle");
-      add(overrides, "sequence.seed", seed, "--sequence.seed");
-      add(overrides, "passWithNoTests", passWithNoTests, "--passWithNoTests");
-      if (classpath != null) {
-        add(overrides, "classpath", List.of(classpath.startsWith("@") ? classpath
-            : classpath.replace(java.io.File.pathSeparator, "\n")).stream()
-            .flatMap(c -> c.startsWith("@") ? java.util.stream.Stream.of(c) : c.lines())
-            .map(c -> c.startsWith("@") ? "@" + Path.of(c.substring(1)).toAbsolutePath() : Path.of(c).toAbsolutePath().toString())
-            .toList(), "--classpath");
-      }
-      Path absoluteRoot = root.toAbsolutePath().normalize();
-      return Lanes.loadConfig(absoluteRoot, Optional.ofNullable(config).map(Path::toAbsolutePath), overrides);
-    }
-
-    /** One path for every reporter, or {@code reporter=path} pairs as a map (the {@code outputFile} key's two forms). */
-    private Object outputFiles() {
-      if (outputFile == null) {
-        return null;
-      }
-      if (outputFile.size() == 1 && !outputFile.get(0).matches("[\\w-]+=.*")) {
-        return outputFile.get(0);
-      }
-      java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
-      for (String entry : outputFile) {
-        int equals = entry.indexOf('=');
-        if (equals < 1) {
-          throw new ConfigurationException(List.of("--outputFile: give one path for all reporters, or REPORTER=PATH"
-              + " for each (e.g. --outputFile junit=target/lanes.xml); got '" + entry + "'."));
-        }
-        files.put(entry.substring(0, equals), entry.substring(equals + 1));
-      }
-      return files;
-    }
-
-    Lanes.RunOptions options(boolean collectOnly) {
-      return new Lanes.RunOptions(filters, collectOnly, out(), interactive(), Optional.ofNullable(project), List.of());
-    }
-
-    PrintStream out() {
-      return streams.get()[0];
-    }
-
-    PrintStream err() {
-      return streams.get()[1];
-    }
-
-    private static void add(List<ConfigOverride> overrides, String key, Object value, String option) {
-      if (value != null) {
-        overrides.add(new ConfigOverride(key, value, option));
-      }
-    }
-
-    private static boolean interactive() {
-      if (System.getenv("CI") != null && !System.getenv("CI").equalsIgnoreCase("false")) {
-        return false;
-      }
-      if ("dumb".equals(System.getenv("TERM")) || System.console() == null) {
-        return false;
-      }
-      try {
-        Method isTerminal = System.console().getClass().getMethod("isTerminal");
-        return (Boolean) isTerminal.invoke(System.console());
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        return true;
-      }
-    }
-  }
 
   /** {@code lanes run}. */
   @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the test suite.")
@@ -244,7 +101,8 @@ public final class Main {
     @Override
     public Integer call() {
       if (mergeReports == null) {
-        return Lanes.run(shared.load(), shared.options(false)).exitCode();
+        List<ConfigOverride> fromCi = ciShard(shared);
+        return Lanes.run(shared.load(fromCi), shared.options(false)).exitCode();
       }
       if (!shared.filters.isEmpty()) {
         shared.err().println("--merge-reports reports the blobs as they are; it takes no filters (got "
@@ -255,6 +113,54 @@ public final class Main {
       Path folder = mergeReports.isEmpty() ? config.root().resolve(".lanes-reports")
           : Path.of(mergeReports).toAbsolutePath().normalize();
       return Lanes.mergeReports(config, folder, shared.options(false)).exitCode();
+    }
+  }
+
+  /**
+   * Without {@code --shard}, the shard the CI's own variables give ({@link CiShard}), said on the first line; under
+   * Bazel the status file is touched, the JUnit XML goes to {@code XML_OUTPUT_FILE} too, and {@code --test_filter}
+   * filters the classes.
+   */
+  private static List<ConfigOverride> ciShard(Shared shared) {
+    List<String> problems = new ArrayList<>();
+    Optional<CiShard> detected = shared.shard == null ? CiShard.detect(System.getenv(), problems) : Optional.empty();
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+    if (detected.isEmpty()) {
+      return List.of();
+    }
+    CiShard ci = detected.get();
+    List<ConfigOverride> overrides = new ArrayList<>();
+    if (ci.sharded()) {
+      overrides.add(new ConfigOverride("shard", ci.shard(), "the CI's variables"));
+      shared.out().println(ci.says());
+    }
+    ci.statusFile().ifPresent(file -> touch(file, shared));
+    shared.filters.addAll(ci.filters());
+    ci.xmlOutput().ifPresent(xml -> {
+      List<String> reporters = new ArrayList<>(shared.load(overrides).reporters());
+      if (!reporters.contains("junit")) {
+        reporters.add("junit");
+      }
+      overrides.add(new ConfigOverride("reporters", reporters, "XML_OUTPUT_FILE"));
+      overrides.add(new ConfigOverride("outputFile.junit", xml.toAbsolutePath().toString(), "XML_OUTPUT_FILE"));
+    });
+    return overrides;
+  }
+
+  /** Bazel's sign that the test runner shards: the file exists (its time is now). */
+  private static void touch(Path file, Shared shared) {
+    try {
+      Path absolute = file.toAbsolutePath();
+      Files.createDirectories(absolute.getParent());
+      if (Files.exists(absolute)) {
+        Files.setLastModifiedTime(absolute, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+      } else {
+        Files.createFile(absolute);
+      }
+    } catch (java.io.IOException e) {
+      shared.err().println("WARN TEST_SHARD_STATUS_FILE " + file + " cannot be touched: " + e.getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built {@code lanes} distribution as a user would: a separate JVM, in a working folder. */
@@ -54,6 +55,17 @@ final class LanesCli {
   /** The {@code lanes} command, which must end within {@code limit}: the assertion error says so, with its output. */
   static Result run(Duration limit, Path workingDir, List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
+    return run(limit, workingDir, jvmOptions, Map.of(), args);
+  }
+
+  /** The variables a CI sets to shard a run: none reaches a command unless the test gives it. */
+  private static final List<String> CI_SHARD_VARIABLES = List.of("LANES_SHARD", "JOB_COMPLETION_INDEX",
+      "LANES_SHARD_TOTAL", "TEST_SHARD_INDEX", "TEST_TOTAL_SHARDS", "TEST_SHARD_STATUS_FILE", "XML_OUTPUT_FILE",
+      "TESTBRIDGE_TEST_ONLY");
+
+  /** The {@code lanes} command with these environment variables besides the test's own. */
+  static Result run(Duration limit, Path workingDir, List<String> jvmOptions, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = command(jvmOptions);
     command.addAll(List.of(args));
     Path out = Files.createTempFile("lanes-out", ".txt");
@@ -61,6 +73,8 @@ final class LanesCli {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().put("CI", "true");
+    CI_SHARD_VARIABLES.forEach(builder.environment()::remove);
+    builder.environment().putAll(env);
     Process process = builder.start();
     try {
       if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -8,6 +8,8 @@ import dev.lanes.core.internal.reporters.BlobReporter;
 import dev.lanes.core.internal.reporters.Blobs;
 import dev.lanes.core.internal.reporters.ReporterFactory;
 import dev.lanes.core.internal.reporters.RunMessages;
+import dev.lanes.core.internal.sequence.BalancedShards;
+import dev.lanes.core.internal.sequence.ShardTimings;
 import dev.lanes.core.internal.state.JvmExit;
 import dev.lanes.core.internal.state.JvmSignals;
 import dev.lanes.core.internal.state.RunSnapshot;
@@ -68,37 +70,82 @@ public final class Lanes {
   /**
    * What to run and how to show it. {@code filters} keep files whose class name contains one of them;
    * {@code extraReporters} receive the run's events besides the configured reporters; {@code extraPools}
-   * are pools given as instances (a test kit's), found by their name before the installed ones.
+   * are pools given as instances (a test kit's), found by their name before the installed ones;
+   * {@code testNamePatterns} give, per test class (a file's module id), the regular expression its tests' method or
+   * display names must match — Vitest's {@code -t}, per file, as Surefire's {@code -Dtest=Class#method} needs it;
+   * empty: all the file's tests. Made with {@link #builder}.
    */
   public record RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
                            Optional<String> project, List<Reporter> extraReporters, List<PoolProvider> extraPools,
                            Function<String, Optional<String>> testNamePatterns) {
     public RunOptions {
       filters = List.copyOf(filters);
+      Objects.requireNonNull(console, "console");
       project = Optional.ofNullable(project).flatMap(p -> p);
       extraReporters = List.copyOf(extraReporters);
       extraPools = List.copyOf(extraPools);
       Objects.requireNonNull(testNamePatterns, "testNamePatterns");
     }
 
-    public RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
-                      Optional<String> project, List<Reporter> extraReporters, List<PoolProvider> extraPools) {
-      this(filters, collectOnly, console, interactive, project, extraReporters, extraPools, file -> Optional.empty());
+    /** Options that run every file of every project, all its tests, and show it on {@code console}. */
+    public static Builder builder(PrintStream console) {
+      return new Builder(console);
     }
 
-    /**
-     * These options, where each test class (a file's module id) runs only the tests whose method name or display
-     * name matches the regular expression {@code testNamePatterns} gives for it: Vitest's {@code -t}, per file, as
-     * Surefire's {@code -Dtest=Class#method} needs it. Empty: all the file's tests.
-     */
-    public RunOptions withTestNamePatterns(Function<String, Optional<String>> testNamePatterns) {
-      return new RunOptions(filters, collectOnly, console, interactive, project, extraReporters, extraPools,
-          testNamePatterns);
-    }
+    /** Builds {@link RunOptions}. */
+    public static final class Builder {
+      private final PrintStream console;
+      private List<String> filters = List.of();
+      private boolean collectOnly;
+      private boolean interactive;
+      private Optional<String> project = Optional.empty();
+      private List<Reporter> extraReporters = List.of();
+      private List<PoolProvider> extraPools = List.of();
+      private Function<String, Optional<String>> testNamePatterns = file -> Optional.empty();
 
-    public RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
-                      Optional<String> project, List<Reporter> extraReporters) {
-      this(filters, collectOnly, console, interactive, project, extraReporters, List.of());
+      private Builder(PrintStream console) {
+        this.console = console;
+      }
+
+      public Builder filters(List<String> classNameParts) {
+        this.filters = classNameParts;
+        return this;
+      }
+
+      public Builder collectOnly(boolean collect) {
+        this.collectOnly = collect;
+        return this;
+      }
+
+      public Builder interactive(boolean terminal) {
+        this.interactive = terminal;
+        return this;
+      }
+
+      public Builder project(Optional<String> name) {
+        this.project = name;
+        return this;
+      }
+
+      public Builder extraReporters(List<Reporter> reporters) {
+        this.extraReporters = reporters;
+        return this;
+      }
+
+      public Builder extraPools(List<PoolProvider> pools) {
+        this.extraPools = pools;
+        return this;
+      }
+
+      public Builder testNamePatterns(Function<String, Optional<String>> patterns) {
+        this.testNamePatterns = patterns;
+        return this;
+      }
+
+      public RunOptions build() {
+        return new RunOptions(filters, collectOnly, console, interactive, project, extraReporters, extraPools,
+            testNamePatterns);
+      }
     }
   }
 
@@ -206,6 +253,32 @@ public final class Lanes {
         options.console(), () -> CoverageReport.read(config.coverage().executionData()));
     return new RunResult(reason == Reporter.RunEndReason.PASSED && coverageMet && reportsWritten ? 0 : 1,
         run.modules(), run.unhandledErrors());
+  }
+
+  /**
+   * The plan of {@code count} shards balanced by the times recorded in {@code timings} (a results cache, a blob, JUnit
+   * XML or a folder of them): what {@code --shard i/count --shard-timings timings} runs on each machine. Throws
+   * {@link ConfigurationException} if the setup is wrong or the timings cannot be read.
+   */
+  public static ShardPlan shardPlan(LanesConfig config, RunOptions options, Path timings, int count) {
+    List<String> problems = new ArrayList<>(config.problems());
+    List<String> warnings = new ArrayList<>();
+    if (count < 1) {
+      problems.add("--count must be a positive number of shards, was " + count + ".");
+    }
+    ShardTimings recorded = ShardTimings.read(timings, problems, warnings);
+    try (RunSession session = new RunSession(config, options, false, problems)) {
+      List<TestSpecification> files = session.specifications(Optional.empty(), problems);
+      if (!problems.isEmpty()) {
+        throw new ConfigurationException(problems);
+      }
+      warnings.forEach(session.logger()::warn);
+      List<ShardPlan.Shard> shards = BalancedShards.plan(files, recorded::of, count).stream()
+          .map(shard -> new ShardPlan.Shard(shard.index(), shard.millis(), shard.files().stream()
+              .map(f -> new ShardPlan.PlannedFile(f.file().project().name(), f.file().moduleId(), f.millis(),
+                  f.recorded())).toList())).toList();
+      return new ShardPlan(shards, files.size(), (int) files.stream().filter(f -> recorded.of(f).isPresent()).count());
+    }
   }
 
   /**

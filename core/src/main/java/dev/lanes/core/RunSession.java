@@ -13,6 +13,7 @@ import dev.lanes.core.internal.scheduler.Waits;
 import dev.lanes.core.internal.scheduler.WorkerProcessPool;
 import dev.lanes.core.internal.sequence.ResultsCache;
 import dev.lanes.core.internal.sequence.Sequencing;
+import dev.lanes.core.internal.sequence.ShardTimings;
 import dev.lanes.core.internal.state.TestRun;
 import dev.lanes.spi.Coverage;
 import dev.lanes.spi.FileOutcome;
@@ -77,7 +78,11 @@ final class RunSession implements AutoCloseable {
     this.registry = new PoolRegistry(Lanes.class.getClassLoader(), options.extraPools());
     this.projects = withPoolFiles(selectProjects(problems), problems);
     this.cache = new ResultsCache(config.root());
-    this.sequencing = new Sequencing(config.settings(), projects, cache);
+    List<String> warnings = new ArrayList<>();
+    ShardTimings timings = config.settings().shard().isPresent() ? config.settings().shardTimings()
+        .map(file -> ShardTimings.read(file, problems, warnings)).orElse(ShardTimings.none()) : ShardTimings.none();
+    warnings.forEach(logger::warn);
+    this.sequencing = new Sequencing(config.settings(), projects, cache, timings);
     this.run = new TestRun(reporters);
     run.bail(config.settings().bail());
     run.watching(watch);

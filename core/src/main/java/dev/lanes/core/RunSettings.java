@@ -1,19 +1,22 @@
 package dev.lanes.core;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings of the whole run, not of one project: {@code bail}, {@code shard}, {@code passWithNoTests} and
- * {@code sequence.sequencer}/{@code shuffle}/{@code seed}. {@code seed} is the one given, or one picked for the run.
+ * Settings of the whole run, not of one project: {@code bail}, {@code shard}, {@code passWithNoTests},
+ * {@code sequence.sequencer}/{@code shuffle}/{@code seed} and {@code shardTimings}. {@code seed} is the one given, or
+ * one picked for the run; {@code shardTimings} the recorded run that balanced shards are planned by.
  */
 public record RunSettings(int bail, Optional<Shard> shard, boolean passWithNoTests, String sequencer, boolean shuffle,
-                          long seed) {
+                          long seed, Optional<Path> shardTimings) {
   /** {@code sequence.sequencer = default}: Vitest's BaseSequencer, or its RandomSequencer with {@code shuffle}. */
   public static final String DEFAULT_SEQUENCER = "default";
 
   public RunSettings {
     shard = Optional.ofNullable(shard).flatMap(s -> s);
+    shardTimings = Optional.ofNullable(shardTimings).flatMap(t -> t);
     Objects.requireNonNull(sequencer, "sequencer");
     if (bail < 0) {
       throw new IllegalArgumentException("bail must be 0 (never) or a number of failed tests, was " + bail);
@@ -22,7 +25,7 @@ public record RunSettings(int bail, Optional<Shard> shard, boolean passWithNoTes
 
   /** The defaults: no bail, no shard, Vitest's order. */
   public static RunSettings defaults() {
-    return new RunSettings(0, Optional.empty(), false, DEFAULT_SEQUENCER, false, 0);
+    return new RunSettings(0, Optional.empty(), false, DEFAULT_SEQUENCER, false, 0, Optional.empty());
   }
 
   /** {@code --shard <index>/<count>}, 1-based. */

@@ -30,6 +30,14 @@ public interface Sequencer {
 
     /** What the last run of this project recorded of the file, if it ran. */
     Optional<CachedResult> lastResult(TestSpecification file);
+
+    /**
+     * How long the file took in the recorded run that every machine of a sharded run shares ({@code --shard-timings}),
+     * if one is named and recorded it: what balanced shards are planned by.
+     */
+    default OptionalLong timing(TestSpecification file) {
+      return OptionalLong.empty();
+    }
   }
 
   /** A file's outcome in the last run: how long it took and whether it failed. */

@@ -52,7 +52,7 @@ import java.util.function.Supplier;
  */
 public final class ConfigLoader {
   private static final Set<String> ROOT_ONLY = Set.of("projects", "reporters", "outputFile", "bail", "shard",
-      "passWithNoTests", "coverage");
+      "shardTimings", "passWithNoTests", "coverage");
   private static final Set<String> PROJECT_ONLY = Set.of("extends");
 
   private final Path root;
@@ -278,8 +278,10 @@ public final class ConfigLoader {
     }
     boolean shuffle = config.getBoolean("sequence.shuffle");
     long seed = config.hasPath("sequence.seed") ? config.getLong("sequence.seed") : System.currentTimeMillis();
+    Optional<Path> timings = config.hasPath("shardTimings")
+        ? Optional.of(root.resolve(config.getString("shardTimings")).normalize()) : Optional.empty();
     return new RunSettings(atLeastZero(config, "bail"), shard, config.getBoolean("passWithNoTests"),
-        config.getString("sequence.sequencer"), shuffle, seed);
+        config.getString("sequence.sequencer"), shuffle, seed, timings);
   }
 
   private static final List<String> COVERAGE_REPORTERS = List.of("text", "html", "xml", "csv");

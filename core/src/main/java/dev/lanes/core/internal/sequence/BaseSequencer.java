@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Vitest's {@code BaseSequencer}. Shards by the sha1 of each file's module id (a class name, or a source path
+ * Vitest's {@code BaseSequencer}. Shards by recorded time where the run has {@code --shard-timings} that know any of
+ * its files ({@link BalancedShards}); otherwise by the sha1 of each file's module id (a class name, or a source path
  * relative to the project root: the same on every machine), sorted, in contiguous slices, the first
  * {@code files % count} shards one file larger. Sorts by group order, then project, isolated projects first, then by
  * what the last run recorded: a file without a result first (larger first), then failed first, then slower first.
@@ -26,6 +27,10 @@ public class BaseSequencer implements Sequencer {
 
   @Override
   public List<TestSpecification> shard(List<TestSpecification> files, int index, int count) {
+    if (files.stream().anyMatch(file -> context.timing(file).isPresent())) {
+      return BalancedShards.plan(files, context::timing, count).get(index - 1).files().stream()
+          .map(BalancedShards.Planned::file).toList();
+    }
     List<TestSpecification> sorted = new ArrayList<>(files);
     sorted.sort(Comparator.comparing((TestSpecification file) -> sha1(file.moduleId()))
         .thenComparing(file -> file.project().name()));

@@ -25,11 +25,14 @@ public final class Sequencing {
   private final RunSettings settings;
   private final Map<String, ProjectConfig> projects = new LinkedHashMap<>();
   private final ResultsCache cache;
+  private final ShardTimings timings;
 
-  public Sequencing(RunSettings settings, List<ProjectConfig> projects, ResultsCache cache) {
+  /** {@code timings}: the recorded run of {@code --shard-timings} that balances the shards ({@link ShardTimings#none()}). */
+  public Sequencing(RunSettings settings, List<ProjectConfig> projects, ResultsCache cache, ShardTimings timings) {
     this.settings = settings;
     projects.forEach(project -> this.projects.put(project.name(), project));
     this.cache = cache;
+    this.timings = timings;
   }
 
   /** The files this run takes, in order; empty with a problem added when the sequencer cannot be made. */
@@ -112,6 +115,11 @@ public final class Sequencing {
     @Override
     public long seed() {
       return settings.seed();
+    }
+
+    @Override
+    public OptionalLong timing(TestSpecification file) {
+      return timings.of(file);
     }
 
     @Override

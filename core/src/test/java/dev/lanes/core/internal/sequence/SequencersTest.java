@@ -135,15 +135,17 @@ class SequencersTest {
   void moreShardsThanFilesIsVitestsErrorUnlessAnEmptyRunPasses() {
     List<String> problems = new java.util.ArrayList<>();
     RunSettings settings = new RunSettings(0, Optional.of(new RunSettings.Shard(4, 4)), false,
-        RunSettings.DEFAULT_SEQUENCER, false, 0);
-    assertThat(new Sequencing(settings, List.of(), new ResultsCache(Path.of("none"))).apply(files(3), problems))
+        RunSettings.DEFAULT_SEQUENCER, false, 0, Optional.empty());
+    assertThat(new Sequencing(settings, List.of(), new ResultsCache(Path.of("none")), ShardTimings.none())
+        .apply(files(3), problems))
         .isEmpty();
     assertThat(problems).containsExactly("--shard <count> must be a smaller than count of test files. Resolved 3 test"
         + " files for --shard=4/4 (set passWithNoTests to allow an empty shard).");
     problems.clear();
     RunSettings passing = new RunSettings(0, Optional.of(new RunSettings.Shard(4, 4)), true,
-        RunSettings.DEFAULT_SEQUENCER, false, 0);
-    assertThat(new Sequencing(passing, List.of(), new ResultsCache(Path.of("none"))).apply(files(3), problems))
+        RunSettings.DEFAULT_SEQUENCER, false, 0, Optional.empty());
+    assertThat(new Sequencing(passing, List.of(), new ResultsCache(Path.of("none")), ShardTimings.none())
+        .apply(files(3), problems))
         .isEmpty();
     assertThat(problems).isEmpty();
   }
@@ -151,8 +153,8 @@ class SequencersTest {
   @Test
   void anUnknownSequencerIsAProblemNamingWhatIsValid() {
     List<String> problems = new java.util.ArrayList<>();
-    RunSettings settings = new RunSettings(0, Optional.empty(), false, "com.acme.Nope", false, 0);
-    new Sequencing(settings, List.of(), new ResultsCache(Path.of("none"))).apply(files(2), problems);
+    RunSettings settings = new RunSettings(0, Optional.empty(), false, "com.acme.Nope", false, 0, Optional.empty());
+    new Sequencing(settings, List.of(), new ResultsCache(Path.of("none")), ShardTimings.none()).apply(files(2), problems);
     assertThat(problems).singleElement().asString().contains("com.acme.Nope").contains("\"default\"");
   }
 
@@ -164,14 +166,15 @@ class SequencersTest {
     List<TestSpecification> files = List.of(TestSpecification.of(unit, "a"), TestSpecification.of(slow, "b"));
     List<String> problems = new java.util.ArrayList<>();
 
-    Sequencing together = new Sequencing(RunSettings.defaults(), List.of(), new ResultsCache(Path.of("none")));
+    Sequencing together = new Sequencing(RunSettings.defaults(), List.of(), new ResultsCache(Path.of("none")),
+        ShardTimings.none());
     together.groups(files, problems);
     assertThat(problems).containsExactly("Projects \"unit\" and \"slow\" have different 'maxWorkers' but same"
         + " 'sequence.groupOrder'.\nProvide unique 'sequence.groupOrder' for them.");
 
     problems.clear();
     Sequencing apart = new Sequencing(RunSettings.defaults(), List.of(config("unit", 1), config("slow", 0)),
-        new ResultsCache(Path.of("none")));
+        new ResultsCache(Path.of("none")), ShardTimings.none());
     assertThat(apart.groups(files, problems)).extracting(group -> group.get(0).moduleId()).containsExactly("b", "a");
     assertThat(problems).isEmpty();
   }
