@@ -70,6 +70,10 @@ final class Shared {
           + " or a folder of them (the same on every machine).")
   Path shardTimings;
 
+  @Option(names = "--last-failed", description = "Run only the test files that failed in the last recorded run"
+      + " (all of them, saying so, when none was recorded).")
+  boolean lastFailed;
+
   @Option(names = "--bail", description = "Stop handing out files after this many failed tests.")
   Integer bail;
 
@@ -149,7 +153,7 @@ final class Shared {
 
   Lanes.RunOptions options(boolean collectOnly) {
     return Lanes.RunOptions.builder(out()).filters(filters).collectOnly(collectOnly).interactive(interactive())
-        .project(Optional.ofNullable(project)).build();
+        .project(Optional.ofNullable(project)).lastFailed(lastFailed).build();
   }
 
   PrintStream out() {

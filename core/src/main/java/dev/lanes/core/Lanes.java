@@ -73,11 +73,12 @@ public final class Lanes {
    * are pools given as instances (a test kit's), found by their name before the installed ones;
    * {@code testNamePatterns} give, per test class (a file's module id), the regular expression its tests' method or
    * display names must match — Vitest's {@code -t}, per file, as Surefire's {@code -Dtest=Class#method} needs it;
-   * empty: all the file's tests. Made with {@link #builder}.
+   * empty: all the file's tests; {@code lastFailed}: only the files that failed in the last recorded run. Made with
+   * {@link #builder}.
    */
   public record RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
                            Optional<String> project, List<Reporter> extraReporters, List<PoolProvider> extraPools,
-                           Function<String, Optional<String>> testNamePatterns) {
+                           Function<String, Optional<String>> testNamePatterns, boolean lastFailed) {
     public RunOptions {
       filters = List.copyOf(filters);
       Objects.requireNonNull(console, "console");
@@ -102,6 +103,7 @@ public final class Lanes {
       private List<Reporter> extraReporters = List.of();
       private List<PoolProvider> extraPools = List.of();
       private Function<String, Optional<String>> testNamePatterns = file -> Optional.empty();
+      private boolean lastFailed;
 
       private Builder(PrintStream console) {
         this.console = console;
@@ -142,9 +144,15 @@ public final class Lanes {
         return this;
       }
 
+      /** Only the files that failed in the last recorded run of their project ({@code --last-failed}). */
+      public Builder lastFailed(boolean failedOnly) {
+        this.lastFailed = failedOnly;
+        return this;
+      }
+
       public RunOptions build() {
         return new RunOptions(filters, collectOnly, console, interactive, project, extraReporters, extraPools,
-            testNamePatterns);
+            testNamePatterns, lastFailed);
       }
     }
   }
@@ -182,6 +190,17 @@ public final class Lanes {
       Optional<Coverage> coverage = options.collectOnly() ? Optional.empty() : config.coverage().collected();
       coverage.ifPresent(measured -> CoverageRun.prepare(config.coverage(), problems));
       List<TestSpecification> found = session.specifications(coverage, problems);
+      if (options.lastFailed() && problems.isEmpty()) {
+        Optional<List<TestSpecification>> failed = session.failedLastTime(found);
+        if (failed.isPresent() && failed.get().isEmpty()) {
+          RunMessages.nothingFailedLastTime(options.console());
+          return new RunResult(0, List.of(), List.of());
+        }
+        if (failed.isEmpty()) {
+          RunMessages.noRunRecorded(options.console(), found.size());
+        }
+        found = failed.orElse(found);
+      }
       List<TestSpecification> specs = session.sequencing().apply(found, problems);
       List<List<TestSpecification>> groups = session.sequencing().groups(specs, problems);
       session.createPools(specs, problems);

@@ -22,6 +22,7 @@ import dev.lanes.spi.PoolLogger;
 import dev.lanes.spi.PoolProvider;
 import dev.lanes.spi.ProcessPool;
 import dev.lanes.spi.Reporter;
+import dev.lanes.spi.Sequencer;
 import dev.lanes.spi.ReporterOptions;
 import dev.lanes.spi.TestProject;
 import dev.lanes.spi.TestSpecification;
@@ -271,6 +272,19 @@ final class RunSession implements AutoCloseable {
       }), !(pool instanceof WorkerProcessPool) && !run.isScheduled(entry.getKey())));
     }
     PoolWatch.await(running, run, logger);
+  }
+
+  /**
+   * Of {@code specs}, the files that failed in the last recorded run of their project (the results cache that every run
+   * and rerun writes): {@code --last-failed} and watch mode's {@code f}. Empty when no file of {@code specs} was
+   * recorded at all.
+   */
+  Optional<List<TestSpecification>> failedLastTime(List<TestSpecification> specs) {
+    if (specs.stream().noneMatch(spec -> cache.get(spec.project().name(), spec.moduleId()).isPresent())) {
+      return Optional.empty();
+    }
+    return Optional.of(specs.stream().filter(spec -> cache.get(spec.project().name(), spec.moduleId())
+        .map(Sequencer.CachedResult::failed).orElse(false)).toList());
   }
 
   /** Says which reports failed when the run ended (the reporters had ended: nobody else would); true when none did. */

@@ -7,18 +7,14 @@ import dev.lanes.core.internal.watch.FolderSnapshot;
 import dev.lanes.core.internal.watch.FolderWatcher;
 import dev.lanes.spi.FileOutcome;
 import dev.lanes.spi.Reporter;
-import dev.lanes.spi.TestModule;
 import dev.lanes.spi.TestSpecification;
-import dev.lanes.spi.protocol.TaskState;
 import dev.lanes.spi.protocol.TestError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +44,6 @@ public final class WatchSession implements AutoCloseable {
   private final ClassGraph graph = new ClassGraph();
   private final FolderSnapshot snapshot;
   private final FolderWatcher watcher;
-  private final Map<String, TestSpecification> failed = new LinkedHashMap<>();
   private volatile boolean running;
   private List<TestSpecification> specs;
 
@@ -111,7 +106,7 @@ public final class WatchSession implements AutoCloseable {
 
   /** Runs the test files whose last run failed; with none, runs nothing and says so. */
   public Optional<Lanes.RunResult> runFailed() {
-    List<TestSpecification> again = specs.stream().filter(spec -> failed.containsKey(spec.fileId())).toList();
+    List<TestSpecification> again = session.failedLastTime(specs).orElse(List.of());
     return again.isEmpty() ? Optional.empty() : Optional.of(execute(again, List.of()));
   }
 
@@ -165,7 +160,6 @@ public final class WatchSession implements AutoCloseable {
         affected.add(spec);
       }
     }
-    failed.keySet().retainAll(specs.stream().map(TestSpecification::fileId).toList());
     return Optional.of(new Rerun(List.copyOf(changedClasses),
         changes.stream().map(change -> change.file().toAbsolutePath().toString()).toList(), affected));
   }
@@ -218,14 +212,6 @@ public final class WatchSession implements AutoCloseable {
       }
       Reporter.RunEndReason reason = run.end();
       session.recordResults();
-      for (TestModule module : run.modules()) {
-        if (module.state() == TaskState.FAIL) {
-          files.stream().filter(spec -> spec.fileId().equals(module.id())).findFirst()
-              .ifPresent(spec -> failed.put(spec.fileId(), spec));
-        } else {
-          failed.remove(module.id());
-        }
-      }
       return new Lanes.RunResult(reason == Reporter.RunEndReason.PASSED ? 0 : 1, run.modules(),
           run.unhandledErrors());
     } finally {

@@ -45,6 +45,17 @@ public final class RunMessages {
         + String.format(Locale.ROOT, "%.2fs", durationMillis / 1000.0));
   }
 
+  /** {@code --last-failed}, and no file failed in the last recorded run. */
+  public static void nothingFailedLastTime(PrintStream console) {
+    console.println("--last-failed: no test file failed in the last recorded run; nothing to run.");
+  }
+
+  /** {@code --last-failed}, and no run of these files was recorded: they all run. */
+  public static void noRunRecorded(PrintStream console, int files) {
+    console.println("--last-failed: no run of these test files is recorded (target/lanes-cache); running all " + files
+        + (files == 1 ? " file." : " files."));
+  }
+
   /** A watch session that starts before any test class was built. */
   public static void nothingToWatchYet(PrintStream console) {
     console.println(" No test files found; they run as soon as a build writes them.");
