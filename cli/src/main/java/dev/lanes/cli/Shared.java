@@ -70,6 +70,11 @@ final class Shared {
           + " or a folder of them (the same on every machine).")
   Path shardTimings;
 
+  @Option(names = "--changed", arity = "0..1", fallbackValue = "", paramLabel = "REF",
+      description = "Run only the test files a change reaches: since REF (--changed=HEAD~1, a branch) or, without one,"
+          + " what is not committed. A build file, resource or lanes.conf that changed runs everything.")
+  String changed;
+
   @Option(names = "--last-failed", description = "Run only the test files that failed in the last recorded run"
       + " (all of them, saying so, when none was recorded).")
   boolean lastFailed;
@@ -153,7 +158,8 @@ final class Shared {
 
   Lanes.RunOptions options(boolean collectOnly) {
     return Lanes.RunOptions.builder(out()).filters(filters).collectOnly(collectOnly).interactive(interactive())
-        .project(Optional.ofNullable(project)).lastFailed(lastFailed).build();
+        .project(Optional.ofNullable(project)).lastFailed(lastFailed)
+        .changed(Optional.ofNullable(changed)).build();
   }
 
   PrintStream out() {

@@ -11,6 +11,8 @@ import dev.lanes.core.internal.reporters.RunMessages;
 import dev.lanes.core.internal.sequence.BalancedShards;
 import dev.lanes.core.internal.sequence.ShardTimings;
 import dev.lanes.core.internal.state.JvmExit;
+import dev.lanes.core.internal.watch.ChangeReach;
+import dev.lanes.core.internal.watch.ChangedFiles;
 import dev.lanes.core.internal.state.JvmSignals;
 import dev.lanes.core.internal.state.RunSnapshot;
 import dev.lanes.core.internal.state.TestRun;
@@ -73,12 +75,14 @@ public final class Lanes {
    * are pools given as instances (a test kit's), found by their name before the installed ones;
    * {@code testNamePatterns} give, per test class (a file's module id), the regular expression its tests' method or
    * display names must match — Vitest's {@code -t}, per file, as Surefire's {@code -Dtest=Class#method} needs it;
-   * empty: all the file's tests; {@code lastFailed}: only the files that failed in the last recorded run. Made with
-   * {@link #builder}.
+   * empty: all the file's tests; {@code lastFailed}: only the files that failed in the last recorded run;
+   * {@code changed}: only the files a change since that git reference reaches ({@code ""}: what is not committed).
+   * Made with {@link #builder}.
    */
   public record RunOptions(List<String> filters, boolean collectOnly, PrintStream console, boolean interactive,
                            Optional<String> project, List<Reporter> extraReporters, List<PoolProvider> extraPools,
-                           Function<String, Optional<String>> testNamePatterns, boolean lastFailed) {
+                           Function<String, Optional<String>> testNamePatterns, boolean lastFailed,
+                           Optional<String> changed) {
     public RunOptions {
       filters = List.copyOf(filters);
       Objects.requireNonNull(console, "console");
@@ -86,6 +90,7 @@ public final class Lanes {
       extraReporters = List.copyOf(extraReporters);
       extraPools = List.copyOf(extraPools);
       Objects.requireNonNull(testNamePatterns, "testNamePatterns");
+      changed = Optional.ofNullable(changed).flatMap(c -> c);
     }
 
     /** Options that run every file of every project, all its tests, and show it on {@code console}. */
@@ -104,6 +109,7 @@ public final class Lanes {
       private List<PoolProvider> extraPools = List.of();
       private Function<String, Optional<String>> testNamePatterns = file -> Optional.empty();
       private boolean lastFailed;
+      private Optional<String> changed = Optional.empty();
 
       private Builder(PrintStream console) {
         this.console = console;
@@ -150,9 +156,18 @@ public final class Lanes {
         return this;
       }
 
+      /**
+       * Only the files a change reaches ({@code --changed}): since {@code ref} ({@code HEAD~1}, a branch), or, empty,
+       * what is not committed.
+       */
+      public Builder changed(Optional<String> ref) {
+        this.changed = ref;
+        return this;
+      }
+
       public RunOptions build() {
         return new RunOptions(filters, collectOnly, console, interactive, project, extraReporters, extraPools,
-            testNamePatterns, lastFailed);
+            testNamePatterns, lastFailed, changed);
       }
     }
   }
@@ -201,6 +216,13 @@ public final class Lanes {
         }
         found = failed.orElse(found);
       }
+      if (options.changed().isPresent() && problems.isEmpty()) {
+        Optional<List<TestSpecification>> reached = changed(options, session, found, problems);
+        if (reached.isPresent() && reached.get().isEmpty()) {
+          return new RunResult(0, List.of(), List.of());
+        }
+        found = reached.orElse(found);
+      }
       List<TestSpecification> specs = session.sequencing().apply(found, problems);
       List<List<TestSpecification>> groups = session.sequencing().groups(specs, problems);
       session.createPools(specs, problems);
@@ -215,6 +237,28 @@ public final class Lanes {
     } finally {
       session.close();
     }
+  }
+
+  /** The files a change reaches, said on the console (with why, for {@code lanes list}); empty after a problem. */
+  private static Optional<List<TestSpecification>> changed(RunOptions options, RunSession session,
+                                                           List<TestSpecification> found, List<String> problems) {
+    String ref = options.changed().orElseThrow();
+    ChangedFiles.Answer answer = ChangedFiles.of(session.root(), Optional.of(ref).filter(r -> !r.isBlank()));
+    if (answer.problem().isPresent()) {
+      problems.add(answer.problem().get());
+      return Optional.empty();
+    }
+    ChangeReach.Result reach = ChangeReach.of(answer.files(), found, session.classFolders(), session.root());
+    String since = ref.isBlank() ? "not committed" : "since " + ref;
+    if (reach.everything().isPresent()) {
+      RunMessages.changedRunsAll(options.console(), since, reach.everything().get(), found.size());
+      return Optional.of(found);
+    }
+    List<RunMessages.Reached> why = reach.files().stream()
+        .map(file -> new RunMessages.Reached(file.moduleId(), reach.why().get(file.fileId()))).toList();
+    RunMessages.changed(options.console(), since, reach.changed(), found.size(), why, reach.ignored(),
+        options.collectOnly());
+    return Optional.of(reach.files());
   }
 
   private static RunResult noTestFiles(LanesConfig config, RunOptions options, RunSession session,

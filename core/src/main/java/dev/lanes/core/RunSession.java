@@ -103,6 +103,20 @@ final class RunSession implements AutoCloseable {
     return run;
   }
 
+  Path root() {
+    return config.root();
+  }
+
+  /** The folders on the selected projects' class paths (and those not built yet): where their classes are compiled. */
+  List<Path> classFolders() {
+    Set<Path> folders = new java.util.LinkedHashSet<>();
+    for (ProjectConfig project : projects) {
+      project.classpath().stream().filter(entry -> !java.nio.file.Files.isRegularFile(entry)).map(Path::toAbsolutePath)
+          .map(Path::normalize).forEach(folders::add);
+    }
+    return List.copyOf(folders);
+  }
+
   List<Reporter> reporters() {
     return reporters;
   }

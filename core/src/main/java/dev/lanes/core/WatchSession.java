@@ -71,7 +71,7 @@ public final class WatchSession implements AutoCloseable {
       session.close();
       throw new ConfigurationException(problems);
     }
-    this.snapshot = new FolderSnapshot(classFolders(projects));
+    this.snapshot = new FolderSnapshot(session.classFolders());
     for (FolderSnapshot.Change change : snapshot.settle(snapshot.scan())) {
       change.className().ifPresent(name -> graph.put(name, change.bytes().orElseThrow()));
     }
@@ -217,16 +217,6 @@ public final class WatchSession implements AutoCloseable {
     } finally {
       running = false;
     }
-  }
-
-  private static List<Path> classFolders(List<ProjectConfig> projects) {
-    Set<Path> folders = new LinkedHashSet<>();
-    for (ProjectConfig project : projects) {
-      // folders, and those not built yet (not a jar): their classes come with the first build
-      project.classpath().stream().filter(entry -> !Files.isRegularFile(entry)).map(Path::toAbsolutePath)
-          .map(Path::normalize).forEach(folders::add);
-    }
-    return List.copyOf(folders);
   }
 
   /** Closes the pools (their workers stop) and stops watching. */

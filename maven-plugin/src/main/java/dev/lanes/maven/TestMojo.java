@@ -43,6 +43,17 @@ public final class TestMojo extends AbstractLanesMojo {
   @Parameter
   Boolean failIfNoSpecifiedTests;
 
+  /**
+   * Only the test classes a change reaches ({@code -Dlanes.changed=origin/main}; {@code -Dlanes.changed} alone: what is
+   * not committed), as {@code lanes run --changed}.
+   */
+  @Parameter(property = "lanes.changed")
+  String changed;
+
+  /** Only the test classes that failed in the last recorded run ({@code -Dlanes.lastFailed}). */
+  @Parameter(property = "lanes.lastFailed", defaultValue = "false")
+  boolean lastFailed;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skipped()) {
@@ -76,7 +87,8 @@ public final class TestMojo extends AbstractLanesMojo {
           + " cores shared among the build's " + threads + " threads (-T " + threads + "; set <maxWorkers> to choose)");
     });
     LanesConfig config = load(overrides);
-    Lanes.RunOptions.Builder builder = Lanes.RunOptions.builder(console()).interactive(interactive());
+    Lanes.RunOptions.Builder builder = Lanes.RunOptions.builder(console()).interactive(interactive())
+        .lastFailed(lastFailed).changed(Optional.ofNullable(changed).map(ref -> ref.equals("true") ? "" : ref));
     filter.ifPresent(tests -> builder.testNamePatterns(tests::methodPattern));
     Lanes.RunOptions options = builder.build();
     Lanes.RunResult result;

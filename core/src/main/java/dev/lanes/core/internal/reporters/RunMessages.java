@@ -56,6 +56,35 @@ public final class RunMessages {
         + (files == 1 ? " file." : " files."));
   }
 
+  /** A test file a change reaches, and the changed files that reach it. */
+  public record Reached(String file, List<String> because) {
+    public Reached {
+      because = List.copyOf(because);
+    }
+  }
+
+  /**
+   * {@code --changed}: how many test files the changes reach, each with why when {@code listing} ({@code lanes list})
+   * or when few; the changed files that reach none.
+   */
+  public static void changed(PrintStream console, String since, int changed, int files, List<Reached> reached,
+                             List<String> ignored, boolean listing) {
+    console.println("--changed (" + since + "): " + changed + (changed == 1 ? " changed file reaches " : " changed"
+        + " files reach ") + reached.size() + " of " + files + " test files" + (reached.isEmpty()
+        ? "; nothing to run." : "."));
+    if (listing || reached.size() <= 10) {
+      reached.forEach(r -> console.println("  " + r.file() + "  <- " + String.join(", ", r.because())));
+    }
+    if (listing && !ignored.isEmpty()) {
+      console.println("  reaching no test: " + String.join(", ", ignored));
+    }
+  }
+
+  /** {@code --changed}: a change runs every file (a build file, a resource, lanes.conf). */
+  public static void changedRunsAll(PrintStream console, String since, String because, int files) {
+    console.println("--changed (" + since + "): " + because + "; all " + files + " test files run.");
+  }
+
   /** A watch session that starts before any test class was built. */
   public static void nothingToWatchYet(PrintStream console) {
     console.println(" No test files found; they run as soon as a build writes them.");

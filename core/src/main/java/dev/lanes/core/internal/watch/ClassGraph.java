@@ -32,6 +32,11 @@ public final class ClassGraph {
     uses.remove(className);
   }
 
+  /** Every class the graph holds. */
+  public synchronized Set<String> classes() {
+    return Set.copyOf(uses.keySet());
+  }
+
   public synchronized boolean contains(String className) {
     return uses.containsKey(className);
   }
