@@ -112,7 +112,20 @@ public final class WorkerLoop {
     }
     if (message instanceof WorkerRequest.Cancel) {
       cancelled = true; // the current file finishes; the rest of its request is left, and the host sends no more
+      JUnitFileRunner running = runner;
+      if (running != null) {
+        running.cancel(); // JUnit 6: the current file stops at its next test
+      }
       return;
+    }
+    if (message instanceof WorkerRequest.Run || message instanceof WorkerRequest.Collect) {
+      // a new request is wanted whole: a cancel of the one before (a bail in an earlier watch run) is over. Messages
+      // arrive in order, so a cancel of this request comes after it and still counts.
+      cancelled = false;
+      JUnitFileRunner idle = runner;
+      if (idle != null) {
+        idle.resume();
+      }
     }
     if (message instanceof WorkerRequest request) {
       requests.execute(() -> handle(request));

@@ -16,12 +16,14 @@ import dev.lanes.spi.protocol.TestError;
 import dev.lanes.spi.protocol.WorkerSettings;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -38,6 +40,10 @@ public final class JUnitFileRunner {
   private final WorkerSettings settings;
   private volatile TaskUpdates current;
   private volatile String outOfMemory;
+  /** What stops the running execution between tests (JUnit Platform 6), while one runs. */
+  private final AtomicReference<Runnable> cancel = new AtomicReference<>();
+  private volatile boolean cancelled;
+  private Boolean cancellable;
   private LauncherSession session;
 
   /**
@@ -80,8 +86,9 @@ public final class JUnitFileRunner {
       updates.add(file.fileId(), TaskResult.running(), TaskEvent.SUITE_PREPARE);
       ReportingListener listener = new ReportingListener(tree, updates, rpc, capture, settings.retry());
       Exits.take(); // an exit left over from an earlier file is not this file's
-      launcher().execute(plan, listener);
-      for (List<String> again = listener.nextAttempt(); !again.isEmpty(); again = listener.nextAttempt()) {
+      execute(plan, listener);
+      for (List<String> again = listener.nextAttempt(); !again.isEmpty() && !cancelled;
+           again = listener.nextAttempt()) {
         launcher().execute(launcher().discover(retryRequest(again)), listener); // Surefire's way: after the class
       }
       listener.endRetries();
@@ -154,6 +161,35 @@ public final class JUnitFileRunner {
    * discovery and every execution. Opened in the first file's class loader, so engines and listeners the project
    * declares itself are found.
    */
+  /** Runs the plan, cancellably where the user's platform can (6.x); a cancel that came first skips it all. */
+  private void execute(TestPlan plan, TestExecutionListener listener) {
+    if (cancellable == null) {
+      cancellable = Cancellable.supported(Launcher.class.getClassLoader());
+    }
+    if (cancellable) {
+      Cancellable.execute(launcher(), plan, listener, cancel);
+    } else {
+      launcher().execute(plan, listener);
+    }
+  }
+
+  /**
+   * The run stopped handing out files (a bail, Ctrl-C, {@code q}): on JUnit Platform 6 the running class stops at the
+   * next test, its other tests reported skipped by the engine; before 6 the file runs to its end.
+   */
+  public void cancel() {
+    cancelled = true;
+    Runnable running = cancel.get();
+    if (running != null) {
+      running.run();
+    }
+  }
+
+  /** A new request: files run whole again. */
+  public void resume() {
+    cancelled = false;
+  }
+
   private Launcher launcher() {
     if (session == null) {
       session = LauncherFactory.openSession();
