@@ -11,7 +11,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What Lanes does with JUnit 6's own features, on the JUnit 6 sample's class path: cancelling a running class. */
+/**
+ * What Lanes does with JUnit 6's own features, on the JUnit 6 sample's class path: cancelling a running class, and the
+ * Platform's discovery issues.
+ */
 class JUnitSixIT {
   @TempDir
   Path dir;
@@ -43,6 +46,37 @@ class JUnitSixIT {
         .containsPattern("↓ third\\(\\) .*cancel")
         .containsPattern("↓ fourth\\(\\) .*cancel")
         .contains("Tests  1 failed | 1 passed | 2 skipped (4)");
+  }
+
+  /**
+   * A discovery issue (a private {@code @Test} method) is told once, as the file's own output under its name; made
+   * critical ({@code junit.platform.discovery.issue.severity.critical}), it fails the file with the issue's text.
+   */
+  @Test
+  void aDiscoveryIssueIsToldOnceAsTheFilesOutputAndACriticalOneFailsTheFile() throws Exception {
+    compile("IssueTest", """
+        class IssueTest {
+          @org.junit.jupiter.api.Test private void hidden() { }
+          @org.junit.jupiter.api.Test void visible() { }
+        }
+        """);
+
+    LanesCli.Result warned = LanesCli.run(dir, "run");
+    assertThat(warned.exitCode()).as(warned.all()).isZero();
+    assertThat(warned.out()).contains("stderr | six.IssueTest\nTestEngine with ID 'junit-jupiter' encountered a"
+        + " non-critical issue during test discovery:")
+        .contains("@Test method 'private void six.IssueTest.hidden()' must not be private. It will not be executed.")
+        .doesNotContain("DiscoveryIssueNotifier logIssues");
+    assertThat(warned.out().split("must not be private", -1)).as("told once").hasSize(2);
+
+    Files.writeString(dir.resolve("lanes.conf"), Files.readString(dir.resolve("lanes.conf"))
+        + "configurationParameters { \"junit.platform.discovery.issue.severity.critical\" = WARNING }\n");
+    LanesCli.Result critical = LanesCli.run(dir, "run");
+    assertThat(critical.exitCode()).as(critical.all()).isEqualTo(1);
+    assertThat(critical.out()).contains("FAIL  six.IssueTest")
+        .contains("DiscoveryIssueException: TestEngine with ID 'junit-jupiter' encountered a critical issue during test"
+            + " discovery:")
+        .contains("Test Files  1 failed (1)");
   }
 
   private void compile(String name, String source) throws Exception {

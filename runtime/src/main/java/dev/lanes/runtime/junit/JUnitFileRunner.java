@@ -13,8 +13,11 @@ import dev.lanes.spi.protocol.TaskEvent;
 import dev.lanes.spi.protocol.TaskResult;
 import dev.lanes.spi.protocol.TaskState;
 import dev.lanes.spi.protocol.TestError;
+import dev.lanes.spi.protocol.UserConsoleLog;
 import dev.lanes.spi.protocol.WorkerSettings;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -43,6 +46,7 @@ public final class JUnitFileRunner {
   /** What stops the running execution between tests (JUnit Platform 6), while one runs. */
   private final AtomicReference<Runnable> cancel = new AtomicReference<>();
   private volatile boolean cancelled;
+  private boolean closed;
   private Boolean cancellable;
   private LauncherSession session;
 
@@ -57,6 +61,7 @@ public final class JUnitFileRunner {
     this.capture = capture;
     this.settings = settings;
     this.startsAtOnce = startsAtOnce;
+    DiscoveryIssues.open();
   }
 
   /** Reports the file; returns normally even when its tests fail. Throws only when the machinery breaks. */
@@ -73,9 +78,12 @@ public final class JUnitFileRunner {
         finishFile(file, updates, TaskResult.failed(0, List.of(loadError.get())));
         return;
       }
+      DiscoveryIssues.start();
+      Set<String> issuesTold = new HashSet<>();
       TestPlan plan = launcher().discover(request(file));
       TaskTree tree = new TaskTree(file, plan, collectOnly);
       rpc.onCollected(List.of(tree.root()));
+      tellIssues(file, issuesTold);
       if (collectOnly) {
         return;
       }
@@ -92,6 +100,7 @@ public final class JUnitFileRunner {
         launcher().execute(launcher().discover(retryRequest(again)), listener); // Surefire's way: after the class
       }
       listener.endRetries();
+      tellIssues(file, issuesTold);
       listener.outOfMemory().ifPresent(error -> outOfMemory = error);
       TaskResult result = listener.fileResult(millisSince(started));
       Optional<Exits.SystemExitError> exit = Exits.take();
@@ -101,6 +110,7 @@ public final class JUnitFileRunner {
       }
       finishFile(file, updates, result);
     } finally {
+      DiscoveryIssues.stop();
       capture.restore(previous);
       updates.flush();
       capture.drain(file.fileId(), Optional.of(file.fileId())).forEach(rpc::onUserConsoleLog);
@@ -185,6 +195,14 @@ public final class JUnitFileRunner {
     }
   }
 
+  /** The discovery issues of the file not told yet, as its own output (stderr), after its tree has its name. */
+  private void tellIssues(FileSpec file, Set<String> told) {
+    for (String issue : DiscoveryIssues.take(told)) {
+      rpc.onUserConsoleLog(new UserConsoleLog(issue.endsWith("\n") ? issue : issue + "\n",
+          UserConsoleLog.ConsoleStream.STDERR, Optional.of(file.fileId()), System.currentTimeMillis()));
+    }
+  }
+
   /** A new request: files run whole again. */
   public void resume() {
     cancelled = false;
@@ -199,6 +217,10 @@ public final class JUnitFileRunner {
 
   /** Ends the launcher session (its listeners hear of it); the runner takes no files after this. */
   public void close() {
+    if (!closed) {
+      closed = true;
+      DiscoveryIssues.close();
+    }
     if (session != null) {
       session.close();
       session = null;

@@ -74,6 +74,12 @@ public final class DefaultReporter implements Reporter {
     out.println();
   }
 
+  /** Output a file prints before it starts (a discovery issue, a static initialiser) is named after it. */
+  @Override
+  public void onTestModuleQueued(TestModule module) {
+    names.put(module.id(), module.moduleId());
+  }
+
   @Override
   public void onTestModuleStart(TestModule module) {
     running.put(module.id(), module);
