@@ -431,7 +431,8 @@ public final class ConfigLoader {
   }
 
   /** The reporters that write a file, whose names {@code outputFile} may hold besides the run's own reporters. */
-  private static final List<String> FILE_REPORTERS = List.of("blob", "html", "json", "junit", "surefire");
+  private static final List<String> FILE_REPORTERS = List.of("blob", "html", "json", "junit", "open-test-reporting",
+      "surefire");
   private static final List<String> CONSOLE_REPORTERS = List.of("default", "verbose", "dot", "github-actions");
 
   private Map<String, Path> outputFiles(Config config, List<String> reporters) {

@@ -38,7 +38,8 @@ public final class ReporterFactory {
 
   /** The built-in reporters that write files, and where they write when {@code outputFile} names no path. */
   private static final Map<String, String> FILE_WRITERS = Map.of("json", "", "junit", "", "html",
-      HtmlReporter.DEFAULT_FILE, "blob", BlobReporter.FOLDER, "surefire", SurefireReporter.DEFAULT_FOLDER);
+      HtmlReporter.DEFAULT_FILE, "blob", BlobReporter.FOLDER, "surefire", SurefireReporter.DEFAULT_FOLDER,
+      "open-test-reporting", OpenTestReportingReporter.DEFAULT_FILE);
 
   /**
    * Reports are checked before anything runs: two reporters writing one file would overwrite each other, and a path
