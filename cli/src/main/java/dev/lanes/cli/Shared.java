@@ -3,6 +3,7 @@ package dev.lanes.cli;
 import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.Lanes;
+import dev.lanes.core.RunOptions;
 import dev.lanes.core.LanesConfig;
 import dev.lanes.core.TestListing;
 import dev.lanes.core.WatchSession;
@@ -156,8 +157,8 @@ final class Shared {
     return files;
   }
 
-  Lanes.RunOptions options(boolean collectOnly) {
-    return Lanes.RunOptions.builder(out()).filters(filters).collectOnly(collectOnly).interactive(interactive())
+  RunOptions options(boolean collectOnly) {
+    return RunOptions.builder(out()).filters(filters).collectOnly(collectOnly).interactive(interactive())
         .project(Optional.ofNullable(project)).lastFailed(lastFailed)
         .changed(Optional.ofNullable(changed)).build();
   }

@@ -76,7 +76,7 @@ class ConfigErrorsIT {
         .contains("lanes.conf:5: Invalid value at 'testTimeout': must be 0 or more (0 turns it off), was -5s.")
         .contains("lanes.conf:6: Invalid value at 'teardownTimeout': must be 0 or more (0 turns it off), was -1s.")
         .contains("lanes.conf:8: outputFile has no key 'jsn' (did you mean 'json'?); valid keys: blob, html, json,"
-            + " junit, surefire")
+            + " junit, open-test-reporting, surefire")
         .contains("lanes.conf:9: poolOptions.fork: no pool is named 'fork' (did you mean 'forks'?); known pools:")
         .contains("6 errors")
         .doesNotContain("Exception");

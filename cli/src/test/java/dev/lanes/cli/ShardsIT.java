@@ -42,10 +42,16 @@ class ShardsIT {
     }
     Files.writeString(dir.resolve("timings.json"), timings.append("]}").toString());
 
+    // the two shards at once, as on two machines; the plan and the hash slices beside them (the shards sleep)
     CompletableFuture<LanesCli.Result> first = CompletableFuture.supplyAsync(() -> run("run", "--shard", "1/2",
         "--shard-timings", "timings.json", "--reporter", "verbose"));
-    LanesCli.Result second = run("run", "--shard", "2/2", "--shard-timings", "timings.json", "--reporter", "verbose");
-    List<LanesCli.Result> shards = List.of(first.get(), second);
+    CompletableFuture<LanesCli.Result> second = CompletableFuture.supplyAsync(() -> run("run", "--shard", "2/2",
+        "--shard-timings", "timings.json", "--reporter", "verbose"));
+    CompletableFuture<LanesCli.Result> planned = CompletableFuture.supplyAsync(() -> run("shards", "--timings",
+        "timings.json", "--count", "2"));
+    CompletableFuture<LanesCli.Result> firstSlice = CompletableFuture.supplyAsync(() -> run("list", "--shard", "1/2"));
+    LanesCli.Result secondSlice = run("list", "--shard", "2/2");
+    List<LanesCli.Result> shards = List.of(first.get(), second.get());
 
     for (LanesCli.Result shard : shards) {
       assertThat(shard.exitCode()).as(shard.all()).isZero();
@@ -57,20 +63,17 @@ class ShardsIT {
     long longest = shards.stream().mapToLong(s -> testMillis(s.out())).max().orElseThrow();
     assertThat(longest).as("the longer shard's tests' time").isBetween(10_000L, (long) (Math.max(12_000 / 2, 10_000) * 1.1));
 
-    LanesCli.Result plan = run("shards", "--timings", "timings.json", "--count", "2");
+    LanesCli.Result plan = planned.get();
     assertThat(plan.exitCode()).as(plan.all()).isZero();
     assertThat(plan.out()).contains("21 files in 2 shards, balanced by timings.json (21 recorded)")
         .containsPattern("Shard \\d/2\\s+10\\.00s\\s+1 file\\n\\s+10\\.00s\\s+timed\\.SlowTest")
         .containsPattern("Shard \\d/2\\s+2\\.00s\\s+20 files")
         .contains("Longest shard    10.00s; all in one    12.00s; the best 2 shards could do    10.00s.");
 
-    List<String> hashed = new ArrayList<>();
-    for (int index = 1; index <= 2; index++) {
-      hashed.addAll(listed(run("list", "--shard", index + "/2").out()));
-    }
+    List<String> hashed = new ArrayList<>(listed(firstSlice.get().out()));
+    assertThat(hashed).as("11 and 10 files, by the sha1 of their names").hasSize(11);
+    hashed.addAll(listed(secondSlice.out()));
     assertThat(hashed).doesNotHaveDuplicates().hasSize(21);
-    assertThat(listed(run("list", "--shard", "1/2").out())).as("11 and 10 files, by the sha1 of their names")
-        .hasSize(11);
   }
 
   @Test

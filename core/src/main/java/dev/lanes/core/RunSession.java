@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunSession implements AutoCloseable {
   private final LanesConfig config;
-  private final Lanes.RunOptions options;
+  private final RunOptions options;
   private final PoolLogger logger;
   private final List<Reporter> reporters;
   private final PoolRegistry registry;
@@ -68,7 +68,7 @@ final class RunSession implements AutoCloseable {
    * Opens a session: the configuration's warnings told, the reporters made (none but the extra ones to collect), the
    * projects selected with their pools' files. {@code watch}: the run starts again on every change.
    */
-  RunSession(LanesConfig config, Lanes.RunOptions options, boolean watch, List<String> problems) {
+  RunSession(LanesConfig config, RunOptions options, boolean watch, List<String> problems) {
     this.config = config;
     this.options = options;
     this.logger = new ConsoleLogger(options.console());
@@ -90,7 +90,7 @@ final class RunSession implements AutoCloseable {
   }
 
   /** What reporters are told of the run: where to write, the shard, the seed, the coverage data. */
-  static ReporterOptions reporterOptions(LanesConfig config, Lanes.RunOptions options) {
+  static ReporterOptions reporterOptions(LanesConfig config, RunOptions options) {
     RunSettings settings = config.settings();
     return new ReporterOptions(options.console(), options.interactive(), config.root(), Optional.empty(),
         settings.shard().map(RunSettings.Shard::toString),

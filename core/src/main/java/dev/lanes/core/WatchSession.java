@@ -37,7 +37,7 @@ public final class WatchSession implements AutoCloseable {
   }
 
   private final LanesConfig config;
-  private final Lanes.RunOptions options;
+  private final RunOptions options;
   private final RunSession session;
   private final List<ProjectConfig> projects;
   private final TestRun run;
@@ -47,7 +47,7 @@ public final class WatchSession implements AutoCloseable {
   private volatile boolean running;
   private List<TestSpecification> specs;
 
-  private WatchSession(LanesConfig config, Lanes.RunOptions options) {
+  private WatchSession(LanesConfig config, RunOptions options) {
     this.config = config;
     this.options = options;
     List<String> problems = new ArrayList<>(config.problems());
@@ -86,7 +86,7 @@ public final class WatchSession implements AutoCloseable {
   }
 
   /** Opens a session: checks the whole setup and creates the pools; nothing runs yet. */
-  public static WatchSession open(LanesConfig config, Lanes.RunOptions options) {
+  public static WatchSession open(LanesConfig config, RunOptions options) {
     return new WatchSession(config, options);
   }
 

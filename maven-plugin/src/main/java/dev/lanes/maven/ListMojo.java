@@ -2,6 +2,7 @@ package dev.lanes.maven;
 
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.Lanes;
+import dev.lanes.core.RunOptions;
 import dev.lanes.core.TestListing;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class ListMojo extends AbstractLanesMojo {
     }
     Lanes.RunResult result;
     try {
-      result = Lanes.run(load(List.of()), Lanes.RunOptions.builder(console()).collectOnly(true).build());
+      result = Lanes.run(load(List.of()), RunOptions.builder(console()).collectOnly(true).build());
     } catch (ConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

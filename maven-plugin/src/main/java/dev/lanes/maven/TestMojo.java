@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.ConfigurationException;
 import dev.lanes.core.Lanes;
+import dev.lanes.core.RunOptions;
 import dev.lanes.core.LanesConfig;
 import java.io.File;
 import java.util.ArrayList;
@@ -87,10 +88,10 @@ public final class TestMojo extends AbstractLanesMojo {
           + " cores shared among the build's " + threads + " threads (-T " + threads + "; set <maxWorkers> to choose)");
     });
     LanesConfig config = load(overrides);
-    Lanes.RunOptions.Builder builder = Lanes.RunOptions.builder(console()).interactive(interactive())
+    RunOptions.Builder builder = RunOptions.builder(console()).interactive(interactive())
         .lastFailed(lastFailed).changed(Optional.ofNullable(changed).map(ref -> ref.equals("true") ? "" : ref));
     filter.ifPresent(tests -> builder.testNamePatterns(tests::methodPattern));
-    Lanes.RunOptions options = builder.build();
+    RunOptions options = builder.build();
     Lanes.RunResult result;
     try {
       result = Lanes.run(config, options);

@@ -2,6 +2,7 @@ package dev.lanes.testkit;
 
 import dev.lanes.core.ConfigOverride;
 import dev.lanes.core.Lanes;
+import dev.lanes.core.RunOptions;
 import dev.lanes.core.LanesConfig;
 import dev.lanes.spi.PoolConfigurationException;
 import dev.lanes.spi.PoolProvider;
@@ -119,7 +120,7 @@ public final class PoolTestKit {
     Lanes.RunResult result;
     try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
       LanesConfig config = Lanes.loadConfig(root, Optional.empty(), all, Map.of());
-      result = Lanes.run(config, Lanes.RunOptions.builder(out).filters(filters).collectOnly(collectOnly)
+      result = Lanes.run(config, RunOptions.builder(out).filters(filters).collectOnly(collectOnly)
           .extraReporters(collectOnly ? List.of() : List.of(recorder)).extraPools(providers).build());
     } catch (dev.lanes.core.ConfigurationException e) {
       // what lanes run reports with exit code 2, as the SPI's type: a pool's test needs nothing of core's

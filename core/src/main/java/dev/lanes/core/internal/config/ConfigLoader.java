@@ -212,20 +212,23 @@ public final class ConfigLoader {
     String poolOrigin = config.hasPath("pool") ? where(config.getValue("pool").origin()) : "default";
     boolean parallel = read(() -> config.getBoolean("fileParallelism"), true);
     int maxWorkers = parallel ? read(() -> maxWorkers(config), 1) : 1;
-    return new ProjectConfig(name, projectRoot, pool, poolOrigin,
-        read(() -> classpath(config, projectRoot), List.of()),
-        read(() -> stringList(config, "testClassDirs").stream().map(projectRoot::resolve).toList(), List.of()),
-        read(() -> globs(config, "include"), List.of()),
-        read(() -> globs(config, "exclude"), List.of()),
-        read(() -> poolMatchGlobs(config), List.of()),
-        read(() -> config.getBoolean("isolate"), true),
-        maxWorkers,
-        read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10)),
+    // read in the order a file usually has the keys, so that problems are numbered as they are written
+    List<Path> classpath = read(() -> classpath(config, projectRoot), List.of());
+    List<Path> testClassDirs = read(() -> stringList(config, "testClassDirs").stream().map(projectRoot::resolve)
+        .toList(), List.of());
+    List<String> include = read(() -> globs(config, "include"), List.of());
+    List<String> exclude = read(() -> globs(config, "exclude"), List.of());
+    List<ProjectConfig.PoolMatch> poolMatchGlobs = read(() -> poolMatchGlobs(config), List.of());
+    boolean isolate = read(() -> config.getBoolean("isolate"), true);
+    WorkerSettings settings = workerSettings(config, maxWorkers);
+    Duration teardownTimeout = read(() -> duration(config, "teardownTimeout"), Duration.ofSeconds(10));
+    return new ProjectConfig(name, projectRoot, pool, poolOrigin, classpath, testClassDirs, include, exclude,
+        poolMatchGlobs, isolate, maxWorkers, teardownTimeout,
         read(() -> stringList(config, "testSourceDirs").stream().map(projectRoot::resolve).toList(), List.of()),
         read(() -> poolGlobs(config), Map.of()),
         Optional.empty(), // the pool's provider says whether its files are sources (Lanes, once it is loaded)
         read(() -> config.getInt("sequence.groupOrder"), 0),
-        workerSettings(config, maxWorkers),
+        settings,
         new WorkerEnvironment(read(() -> stringList(config, "jvmArgs"), List.of()),
             read(() -> stringMap(config, "systemProperties"), Map.of()),
             read(() -> stringMap(config, "env"), Map.of()),
@@ -244,13 +247,20 @@ public final class ConfigLoader {
    * read. They are valid keys of the file and of every project; a key written nowhere (not even in
    * {@code reference.conf}) keeps the builder's default. A new setting is one line here.
    */
-  private static final Map<String, SettingReader> WORKER_SETTINGS = Map.of(
-      "testTimeout", (loader, config, workers, into) -> into.testTimeout(duration(config, "testTimeout")),
-      "vmMemoryLimit", (loader, config, workers, into) -> into.vmMemoryLimit(loader.vmMemoryLimit(config, workers)),
-      "retry", (loader, config, workers, into) -> into.retry(atLeastZero(config, "retry")),
-      "tags", (loader, config, workers, into) -> into.tags(tags(config)),
-      "configurationParameters", (loader, config, workers, into) ->
-          into.configurationParameters(stringMap(config, "configurationParameters")));
+  private static final Map<String, SettingReader> WORKER_SETTINGS = readers();
+
+  /** In the order the keys are read, so that their problems are numbered as written in a file of the usual order. */
+  private static Map<String, SettingReader> readers() {
+    Map<String, SettingReader> readers = new LinkedHashMap<>();
+    readers.put("testTimeout", (loader, config, workers, into) -> into.testTimeout(duration(config, "testTimeout")));
+    readers.put("vmMemoryLimit", (loader, config, workers, into) ->
+        into.vmMemoryLimit(loader.vmMemoryLimit(config, workers)));
+    readers.put("retry", (loader, config, workers, into) -> into.retry(atLeastZero(config, "retry")));
+    readers.put("tags", (loader, config, workers, into) -> into.tags(tags(config)));
+    readers.put("configurationParameters", (loader, config, workers, into) ->
+        into.configurationParameters(stringMap(config, "configurationParameters")));
+    return java.util.Collections.unmodifiableMap(readers);
+  }
 
   private WorkerSettings workerSettings(Config config, int maxWorkers) {
     WorkerSettings.Builder settings = WorkerSettings.builder()
